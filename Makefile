@@ -1,0 +1,69 @@
+# Spotcheck. `make run` serves the app at http://localhost:8000; `make test` runs every test.
+SHELL := /bin/bash
+GO ?= go
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all build run bench-server test lint test-go test-wasm vignettes fuzz bench clean
+
+all: build
+
+## build: the production app under build/web: web/ files, app.wasm, and a brotli (-q 11) and
+## gzip (-9) copy of every wasm/js/css/json/svg file next to it, remade only when the file's
+## content changed (build/.sums). The server computes Version from the content it serves.
+PRECOMPRESS := -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest'
+build:
+	mkdir -p build/web build/.sums
+	cp -r web/. build/web/
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/web/app.wasm ./app/wasm
+	@cd build/web && find . -type f \( $(PRECOMPRESS) \) | while read -r f; do \
+	  sum=$$(sha256sum "$$f" | cut -d' ' -f1); mark="../.sums/$$(echo "$$f" | tr / _).sum"; \
+	  if [ -f "$$f.br" ] && [ -f "$$f.gz" ] && [ "$$(cat "$$mark" 2>/dev/null)" = "$$sum" ]; then continue; fi; \
+	  echo "precompress $$f"; \
+	  brotli -q 11 -f -o "$$f.br" "$$f" && gzip -9 -n -k -f "$$f" && echo "$$sum" > "$$mark" || exit 1; \
+	done
+
+## run: build and serve the app at http://localhost:8000 (ADDR=:9000 make run for another)
+run: build
+	$(GO) run ./server serve
+
+## bench-server: this server against nginx on the same files, wrk 30 s at 64 connections each
+bench-server: build
+	./server/bench.sh
+
+## test: everything CI runs
+test: lint build test-go test-wasm
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/...
+	$(STATICCHECK) ./...
+
+## test-go: unit, vignette, fuzz-seed and browser tests, natively
+test-go:
+	$(GO) test -count=1 ./...
+
+## test-wasm: the engine's tests compiled to WebAssembly and run under Node
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./app/triage/
+
+## vignettes: the public vignettes' score table
+vignettes:
+	$(GO) test -count=1 -run 'TestVignettes' -v ./app/triage/ | grep -v '^=== RUN'
+
+## fuzz: each fuzz target for a while (FUZZTIME=30s by default)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run=NONE -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./app/triage/
+	$(GO) test -run=NONE -fuzz=FuzzEvaluate -fuzztime=$(FUZZTIME) ./app/triage/
+	$(GO) test -run=NONE -fuzz=FuzzParseFindings -fuzztime=$(FUZZTIME) ./app/triage/
+
+## bench: engine benchmarks, native and wasm
+bench:
+	$(GO) test -run=NONE -bench=. -benchmem -count=5 ./app/triage/ | tee build/bench-engine-native.txt
+	GOOS=js GOARCH=wasm $(GO) test -run=NONE -bench=. -benchmem -count=3 -exec="$(WASM_EXEC)" ./app/triage/ | tee build/bench-engine-wasm.txt
+
+clean:
+	rm -rf build

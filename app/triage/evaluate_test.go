@@ -1,0 +1,123 @@
+package triage
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+// randomFindings sets each finding with probability p to a random allowed answer.
+func randomFindings(k *Knowledge, rng *rand.Rand, p float64) *Findings {
+	f := k.NewFindings()
+	for i := range k.findings {
+		if rng.Float64() < p {
+			c := k.candidateSlots(i)
+			f.vals[i] = c[1+rng.IntN(len(c)-1)]
+		}
+	}
+	return f
+}
+
+// redFlagSigns returns the danger signs, as answers: every bool question of the emergency
+// step answered yes, spots that do not fade under the glass, and bruise-like spots.
+func redFlagSigns(t *testing.T, k *Knowledge) []func(f *Findings) error {
+	var signs []func(f *Findings) error
+	for _, id := range k.Step("emergency").Findings {
+		if k.Finding(id).Kind == Bool {
+			signs = append(signs, func(f *Findings) error { return f.SetBool(id, true) })
+		}
+	}
+	signs = append(signs,
+		func(f *Findings) error { return f.SetChoice("glass_test", "does_not_fade") },
+		func(f *Findings) error { return f.SetBool("bruise_like", true) })
+	return signs
+}
+
+func TestAddingARedFlagSignNeverLowersUrgency(t *testing.T) {
+	k := bundled(t)
+	signs := redFlagSigns(t, k)
+	if len(signs) < 10 {
+		t.Fatalf("only %d red-flag signs found", len(signs))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		f := randomFindings(k, rng, 0.15)
+		before := k.Evaluate(f).Urgency
+		g := f.Clone()
+		if err := signs[rng.IntN(len(signs))](g); err != nil {
+			t.Fatal(err)
+		}
+		if after := k.Evaluate(g).Urgency; after < before {
+			t.Fatalf("%s -> %s: urgency fell from %s to %s", f.JSON(), g.JSON(), before, after)
+		}
+	}
+}
+
+func TestEvaluateIsDeterministic(t *testing.T) {
+	k := bundled(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		f := randomFindings(k, rng, 0.3)
+		a, b := k.Evaluate(f), k.Evaluate(f.Clone())
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("two evaluations of %s differ", f.JSON())
+		}
+	}
+}
+
+func TestEvaluateResultIsConsistent(t *testing.T) {
+	k := bundled(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 500 {
+		f := randomFindings(k, rng, 0.2)
+		res := k.Evaluate(f)
+		if len(res.Conditions) != len(k.Conditions()) {
+			t.Fatalf("%d conditions ranked, want all %d", len(res.Conditions), len(k.Conditions()))
+		}
+		for i := 1; i < len(res.Conditions); i++ {
+			if res.Conditions[i].LogOdds > res.Conditions[i-1].LogOdds {
+				t.Fatalf("conditions not ranked at %d", i)
+			}
+		}
+		want := SelfCare
+		for _, b := range res.Because {
+			want = max(want, b.Urgency)
+		}
+		if res.Urgency != want || res.Urgency != k.urgencyOf(f.vals, k.logOdds(f.vals, nil)) {
+			t.Fatalf("urgency %s does not match its reasons (%s)", res.Urgency, want)
+		}
+		for _, r := range res.Rules {
+			if !r.when.eval(f.vals) {
+				t.Fatalf("rule %s reported but does not match", r.ID)
+			}
+		}
+	}
+}
+
+func TestEvidenceExplainsTheScore(t *testing.T) {
+	k := bundled(t)
+	f, err := k.ParseFindings(`{"age_years": 3, "fever": true, "glass_test": "does_not_fade", "location": ["legs", "trunk"], "itchy": false}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := k.Evaluate(f)
+	for _, s := range res.Conditions {
+		lo := s.Condition.logit
+		for _, e := range s.Evidence {
+			lo += ln(e.LR)
+		}
+		if diff := lo - s.LogOdds; diff > 1e-9 || diff < -1e-9 {
+			t.Errorf("%s: evidence sums to %v, score is %v", s.Condition.ID, lo, s.LogOdds)
+		}
+	}
+}
+
+func TestEvaluateWithNothingKnown(t *testing.T) {
+	k := bundled(t)
+	for _, f := range []*Findings{nil, k.NewFindings()} {
+		res := k.Evaluate(f)
+		if res.Urgency != SelfCare || len(res.Rules) != 0 {
+			t.Errorf("nothing known: urgency %s, rules %d", res.Urgency, len(res.Rules))
+		}
+	}
+}

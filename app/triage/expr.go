@@ -1,0 +1,268 @@
+package triage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// expr is a compiled condition of a rule or an ask_if. It is three-valued on purpose: a leaf
+// on an unknown finding is false, so that {"not": leaf} is true when the finding is unknown.
+type expr interface {
+	eval(vals []slot) bool
+	// refs calls fn with the index of every finding the expression reads.
+	refs(fn func(index int))
+}
+
+type allOf []expr
+type anyOf []expr
+type notOf struct{ e expr }
+
+func (a allOf) eval(v []slot) bool {
+	for _, e := range a {
+		if !e.eval(v) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a anyOf) eval(v []slot) bool {
+	for _, e := range a {
+		if e.eval(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (n notOf) eval(v []slot) bool { return !n.e.eval(v) }
+
+func (a allOf) refs(fn func(int)) {
+	for _, e := range a {
+		e.refs(fn)
+	}
+}
+
+func (a anyOf) refs(fn func(int)) {
+	for _, e := range a {
+		e.refs(fn)
+	}
+}
+
+func (n notOf) refs(fn func(int)) { n.e.refs(fn) }
+
+type leafOp int
+
+const (
+	opIsBool   leafOp = iota // bool equals
+	opAnyValue               // choice is one of mask; set has any of mask
+	opRange                  // number in [min, max)
+	opKnown                  // finding is (not) answered
+)
+
+// leaf tests one finding.
+type leaf struct {
+	index    int
+	kind     Kind
+	op       leafOp
+	b        bool // opIsBool: the value; opKnown: want known
+	mask     uint64
+	min, max float64
+}
+
+func (l *leaf) eval(v []slot) bool {
+	s := v[l.index]
+	if l.op == opKnown {
+		return s.known == l.b
+	}
+	if !s.known {
+		return false
+	}
+	switch l.op {
+	case opIsBool:
+		return s.b == l.b
+	case opAnyValue:
+		if l.kind == Choice {
+			return l.mask&(1<<s.choice) != 0
+		}
+		return l.mask&s.set != 0
+	default:
+		return s.num >= l.min && s.num < l.max
+	}
+}
+
+func (l *leaf) refs(fn func(int)) { fn(l.index) }
+
+// parseExpr compiles a condition tree, reporting every problem under path.
+func (l *loader) parseExpr(r gjson.Result, path string) expr {
+	if !r.IsObject() {
+		l.problem(path, "want a condition object (all, any, not or finding), got %s", jsonKind(r))
+		return nil
+	}
+	keys := objectKeys(r)
+	switch {
+	case r.Get("all").Exists() || r.Get("any").Exists():
+		op := "all"
+		if !r.Get("all").Exists() {
+			op = "any"
+		}
+		if len(keys) != 1 {
+			l.problem(path, "%q must stand alone, found keys %s", op, strings.Join(keys, ", "))
+		}
+		list := r.Get(op)
+		if !list.IsArray() || len(list.Array()) == 0 {
+			l.problem(path+"."+op, "want a non-empty list of conditions")
+			return nil
+		}
+		var parts []expr
+		for i, e := range list.Array() {
+			if x := l.parseExpr(e, fmt.Sprintf("%s.%s.%d", path, op, i)); x != nil {
+				parts = append(parts, x)
+			}
+		}
+		if op == "all" {
+			return allOf(parts)
+		}
+		return anyOf(parts)
+	case r.Get("not").Exists():
+		if len(keys) != 1 {
+			l.problem(path, "\"not\" must stand alone, found keys %s", strings.Join(keys, ", "))
+		}
+		if x := l.parseExpr(r.Get("not"), path+".not"); x != nil {
+			return notOf{x}
+		}
+		return nil
+	case r.Get("finding").Exists():
+		return l.parseLeaf(r, path, keys)
+	default:
+		l.problem(path, "want one of all, any, not or finding, found keys %s", strings.Join(keys, ", "))
+		return nil
+	}
+}
+
+func (l *loader) parseLeaf(r gjson.Result, path string, keys []string) expr {
+	id := r.Get("finding").String()
+	d := l.k.findingByID[id]
+	if d == nil {
+		l.problem(path+".finding", "unknown finding %q", id)
+		return nil
+	}
+	var ops []string
+	for _, key := range keys {
+		switch key {
+		case "finding":
+		case "is", "in", "known":
+			ops = append(ops, key)
+		case "min", "max":
+			if !contains(ops, "range") {
+				ops = append(ops, "range")
+			}
+		default:
+			l.problem(path+"."+key, "unknown key in a condition on a finding")
+		}
+	}
+	if len(ops) != 1 {
+		l.problem(path, "a condition on %q needs exactly one of is, in, min/max or known, found %d", id, len(ops))
+		return nil
+	}
+	lf := &leaf{index: d.index, kind: d.Kind}
+	switch ops[0] {
+	case "known":
+		v := r.Get("known")
+		if !v.IsBool() {
+			l.problem(path+".known", "want true or false")
+			return nil
+		}
+		lf.op, lf.b = opKnown, v.Bool()
+	case "is":
+		v := r.Get("is")
+		switch d.Kind {
+		case Bool:
+			if !v.IsBool() {
+				l.problem(path+".is", "%q is a bool finding: want true or false, got %s", id, jsonKind(v))
+				return nil
+			}
+			lf.op, lf.b = opIsBool, v.Bool()
+		case Choice, Set:
+			lf.op = opAnyValue
+			lf.mask = l.valueMask(d, []gjson.Result{v}, path+".is")
+		default:
+			l.problem(path+".is", "%q is a number: use min and max", id)
+			return nil
+		}
+	case "in":
+		v := r.Get("in")
+		if d.Kind != Choice && d.Kind != Set {
+			l.problem(path+".in", "%q is a %s finding: \"in\" is for choice and set findings", id, d.Kind)
+			return nil
+		}
+		if !v.IsArray() || len(v.Array()) == 0 {
+			l.problem(path+".in", "want a non-empty list of values")
+			return nil
+		}
+		lf.op = opAnyValue
+		lf.mask = l.valueMask(d, v.Array(), path+".in")
+	case "range":
+		if d.Kind != Number {
+			l.problem(path, "%q is a %s finding: min and max are for numbers", id, d.Kind)
+			return nil
+		}
+		lf.op = opRange
+		lf.min, lf.max = l.bounds(r, path)
+	}
+	return lf
+}
+
+// bounds reads optional min and max; a missing bound is open.
+func (l *loader) bounds(r gjson.Result, path string) (lo, hi float64) {
+	lo, hi = negInf, posInf
+	if v := r.Get("min"); v.Exists() {
+		if v.Type != gjson.Number {
+			l.problem(path+".min", "want a number")
+		}
+		lo = v.Float()
+	}
+	if v := r.Get("max"); v.Exists() {
+		if v.Type != gjson.Number {
+			l.problem(path+".max", "want a number")
+		}
+		hi = v.Float()
+	}
+	if lo >= hi {
+		l.problem(path, "min %s is not below max %s", formatNum(lo), formatNum(hi))
+	}
+	return lo, hi
+}
+
+func (l *loader) valueMask(d *Finding, vals []gjson.Result, path string) uint64 {
+	var mask uint64
+	for _, v := range vals {
+		i := d.valueIndex(v.String())
+		if v.Type != gjson.String || i < 0 {
+			l.problem(path, "%s is not a value of %q (%s)", v.Raw, d.ID, d.valueList())
+			continue
+		}
+		mask |= 1 << i
+	}
+	return mask
+}
+
+func objectKeys(r gjson.Result) []string {
+	var keys []string
+	r.ForEach(func(k, _ gjson.Result) bool {
+		keys = append(keys, k.String())
+		return true
+	})
+	return keys
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,514 @@
+package triage
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// vocabularyJSON is the case vocabulary (spec/vocabulary.json): a knowledge base must define
+// every finding, value, condition and urgency in it.
+//
+//go:embed vocabulary.json
+var vocabularyJSON []byte
+
+// LR bounds: a likelihood ratio outside them is a mistake, not evidence.
+const (
+	MinLR = 0.01
+	MaxLR = 100.0
+)
+
+var (
+	negInf = math.Inf(-1)
+	posInf = math.Inf(1)
+	idRE   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+// Knowledge is a loaded, validated knowledge base. It is read-only and safe for concurrent use.
+type Knowledge struct {
+	meta          Meta
+	sources       []*Source
+	sourceByID    map[string]*Source
+	urgencies     [4]UrgencyInfo
+	steps         []*Step
+	stepByID      map[string]*Step
+	findings      []*Finding
+	findingByID   map[string]*Finding
+	conditions    []*Condition
+	conditionByID map[string]*Condition
+	rules         []*Rule
+	// order is the interview order: finding indices by step, then file order.
+	order []int
+	// termsOf lists, per finding index, the condition terms that read it.
+	termsOf [][]termRef
+	// probes are, per number finding, the values worth trying when asking it.
+	probes [][]float64
+}
+
+// Problem is one mistake in a knowledge base, at a JSON path such as
+// "conditions.12.findings.fevr".
+type Problem struct {
+	Path, Message string
+}
+
+func (p Problem) String() string { return p.Path + ": " + p.Message }
+
+// LoadError lists every problem found in a knowledge base.
+type LoadError struct {
+	Problems []Problem
+}
+
+func (e *LoadError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return fmt.Sprintf("knowledge base has %d problem(s):\n%s", len(e.Problems), strings.Join(lines, "\n"))
+}
+
+// loader collects problems while it builds a Knowledge.
+type loader struct {
+	k        *Knowledge
+	problems []Problem
+	langs    []string
+}
+
+func (l *loader) problem(path, format string, args ...any) {
+	l.problems = append(l.problems, Problem{path, fmt.Sprintf(format, args...)})
+}
+
+// Load parses and validates a knowledge base. On any problem it returns a *LoadError listing
+// every problem with its JSON path, and no Knowledge: never a half-loaded base.
+func Load(data []byte) (*Knowledge, error) {
+	l := &loader{k: &Knowledge{
+		sourceByID:    map[string]*Source{},
+		stepByID:      map[string]*Step{},
+		findingByID:   map[string]*Finding{},
+		conditionByID: map[string]*Condition{},
+	}}
+	if !gjson.ValidBytes(data) {
+		l.problem("$", "not valid JSON")
+		return nil, &LoadError{l.problems}
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		l.problem("$", "want an object, got %s", jsonKind(root))
+		return nil, &LoadError{l.problems}
+	}
+	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "conditions", "rules")
+	l.loadMeta(root.Get("meta"))
+	l.loadSources(root.Get("sources"))
+	l.loadUrgencies(root.Get("urgencies"))
+	l.loadSteps(root.Get("steps"))
+	l.loadFindings(root.Get("findings"))
+	l.loadConditions(root.Get("conditions"))
+	l.loadRules(root.Get("rules"))
+	l.checkVocabulary()
+	l.checkReachable()
+	if len(l.problems) > 0 {
+		return nil, &LoadError{l.problems}
+	}
+	l.k.index()
+	return l.k, nil
+}
+
+// checkKeys reports keys of obj that are not allowed (a typo would otherwise be ignored).
+func (l *loader) checkKeys(obj gjson.Result, path string, allowed ...string) {
+	obj.ForEach(func(key, _ gjson.Result) bool {
+		if !slices.Contains(allowed, key.String()) {
+			l.problem(join(path, key.String()), "unknown key (allowed: %s)", strings.Join(allowed, ", "))
+		}
+		return true
+	})
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// array returns the elements of a required non-empty list.
+func (l *loader) array(r gjson.Result, path string) []gjson.Result {
+	if !r.IsArray() || len(r.Array()) == 0 {
+		l.problem(path, "want a non-empty list, got %s", jsonKind(r))
+		return nil
+	}
+	return r.Array()
+}
+
+// str returns a required string field.
+func (l *loader) str(obj gjson.Result, path, key string) string {
+	v := obj.Get(key)
+	if v.Type != gjson.String || v.Str == "" {
+		l.problem(join(path, key), "want a non-empty string, got %s", jsonKind(v))
+		return ""
+	}
+	return v.Str
+}
+
+// id returns a required id field: lower_snake_case and unique among seen.
+func (l *loader) id(obj gjson.Result, path string, seen map[string]bool) string {
+	id := l.str(obj, path, "id")
+	if id == "" {
+		return ""
+	}
+	if !idRE.MatchString(id) {
+		l.problem(path+".id", "%q is not a lower_snake_case id", id)
+	}
+	if seen[id] {
+		l.problem(path+".id", "duplicate id %q", id)
+	}
+	seen[id] = true
+	return id
+}
+
+// text reads a Text: an object of language -> non-empty string with English present.
+func (l *loader) text(obj gjson.Result, path, key string, required bool) Text {
+	v := obj.Get(key)
+	p := join(path, key)
+	if !v.Exists() {
+		if required {
+			l.problem(p, "missing text")
+		}
+		return nil
+	}
+	if !v.IsObject() {
+		l.problem(p, "want a text object like {\"en\": \"...\"}, got %s", jsonKind(v))
+		return nil
+	}
+	t := Text{}
+	v.ForEach(func(lang, s gjson.Result) bool {
+		switch {
+		case len(l.langs) > 0 && !slices.Contains(l.langs, lang.String()):
+			l.problem(join(p, lang.String()), "language not listed in meta.languages")
+		case s.Type != gjson.String || strings.TrimSpace(s.Str) == "":
+			l.problem(join(p, lang.String()), "want a non-empty string")
+		default:
+			t[lang.String()] = s.Str
+		}
+		return true
+	})
+	if t["en"] == "" && !hasProblemAt(l.problems, join(p, "en")) {
+		l.problem(p, "missing English (\"en\") text")
+	}
+	return t
+}
+
+func hasProblemAt(ps []Problem, path string) bool {
+	for _, p := range ps {
+		if p.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// number reads a required number field within [lo, hi].
+func (l *loader) number(obj gjson.Result, path, key string, lo, hi float64) float64 {
+	v := obj.Get(key)
+	if v.Type != gjson.Number {
+		l.problem(join(path, key), "want a number, got %s", jsonKind(v))
+		return lo
+	}
+	if x := v.Float(); x < lo || x > hi {
+		l.problem(join(path, key), "%s is outside %s to %s", formatNum(x), formatNum(lo), formatNum(hi))
+		return lo
+	}
+	return v.Float()
+}
+
+// sourceIDs reads a required non-empty list of known source ids.
+func (l *loader) sourceIDs(obj gjson.Result, path string) []string {
+	var ids []string
+	for i, s := range l.array(obj.Get("sources"), path+".sources") {
+		p := fmt.Sprintf("%s.sources.%d", path, i)
+		switch {
+		case s.Type != gjson.String:
+			l.problem(p, "want a source id, got %s", jsonKind(s))
+		case l.k.sourceByID[s.Str] == nil:
+			l.problem(p, "unknown source %q", s.Str)
+		default:
+			ids = append(ids, s.Str)
+		}
+	}
+	return ids
+}
+
+func (l *loader) urgency(obj gjson.Result, path string) Urgency {
+	s := obj.Get("urgency").String()
+	u, ok := ParseUrgency(s)
+	if !ok {
+		l.problem(path+".urgency", "unknown urgency %q (want one of %s)", s, strings.Join(urgencyIDs[:], ", "))
+	}
+	return u
+}
+
+var metaFields = []string{"version", "reviewed", "languages", "likely_threshold", "ui"}
+
+func (l *loader) loadMeta(m gjson.Result) {
+	if !m.IsObject() {
+		l.problem("meta", "want an object, got %s", jsonKind(m))
+		return
+	}
+	meta := &l.k.meta
+	meta.Version = l.str(m, "meta", "version")
+	meta.Reviewed = l.str(m, "meta", "reviewed")
+	if meta.Reviewed != "" && !dateRE.MatchString(meta.Reviewed) {
+		l.problem("meta.reviewed", "want a date as YYYY-MM-DD, got %q", meta.Reviewed)
+	}
+	for i, lang := range l.array(m.Get("languages"), "meta.languages") {
+		if lang.Type != gjson.String || lang.Str == "" {
+			l.problem(fmt.Sprintf("meta.languages.%d", i), "want a language code")
+			continue
+		}
+		meta.Languages = append(meta.Languages, lang.Str)
+	}
+	if !slices.Contains(meta.Languages, "en") {
+		l.problem("meta.languages", "must include \"en\": English is complete everywhere")
+	}
+	l.langs = meta.Languages
+	meta.LikelyThreshold = l.number(m, "meta", "likely_threshold", 0.05, 0.95)
+	meta.Texts = map[string]Text{}
+	m.ForEach(func(key, _ gjson.Result) bool {
+		if k := key.String(); !slices.Contains(metaFields, k) {
+			meta.Texts[k] = l.text(m, "meta", k, true)
+		}
+		return true
+	})
+	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no"} {
+		if meta.Texts[k] == nil && !hasProblemAt(l.problems, "meta."+k) {
+			l.problem("meta."+k, "missing text")
+		}
+	}
+	meta.UI = map[string]Text{}
+	if ui := m.Get("ui"); ui.Exists() {
+		if !ui.IsObject() {
+			l.problem("meta.ui", "want an object of texts, got %s", jsonKind(ui))
+		}
+		ui.ForEach(func(key, _ gjson.Result) bool {
+			meta.UI[key.String()] = l.text(ui, "meta.ui", key.String(), true)
+			return true
+		})
+	}
+}
+
+func (l *loader) loadSources(list gjson.Result) {
+	seen := map[string]bool{}
+	for i, s := range l.array(list, "sources") {
+		p := fmt.Sprintf("sources.%d", i)
+		l.checkKeys(s, p, "id", "title", "publisher", "year", "url", "doi", "note")
+		src := &Source{
+			ID:        l.id(s, p, seen),
+			Title:     l.str(s, p, "title"),
+			Publisher: l.str(s, p, "publisher"),
+			Year:      int(l.number(s, p, "year", 1900, 2100)),
+			URL:       s.Get("url").String(),
+			DOI:       s.Get("doi").String(),
+		}
+		if src.URL == "" && src.DOI == "" {
+			l.problem(p, "needs a url or a doi")
+		}
+		if src.URL != "" && !strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") {
+			l.problem(p+".url", "want an http(s) URL, got %q", src.URL)
+		}
+		l.k.sources = append(l.k.sources, src)
+		l.k.sourceByID[src.ID] = src
+	}
+}
+
+func (l *loader) loadUrgencies(list gjson.Result) {
+	seen := map[string]bool{}
+	for i, u := range l.array(list, "urgencies") {
+		p := fmt.Sprintf("urgencies.%d", i)
+		l.checkKeys(u, p, "id", "label", "action")
+		id := l.id(u, p, seen)
+		level, ok := ParseUrgency(id)
+		if !ok {
+			l.problem(p+".id", "unknown urgency %q (want one of %s)", id, strings.Join(urgencyIDs[:], ", "))
+			continue
+		}
+		l.k.urgencies[level] = UrgencyInfo{Level: level, Label: l.text(u, p, "label", true), Action: l.text(u, p, "action", true)}
+	}
+	for _, id := range urgencyIDs {
+		if !seen[id] {
+			l.problem("urgencies", "urgency %q is not defined", id)
+		}
+	}
+}
+
+func (l *loader) loadSteps(list gjson.Result) {
+	seen := map[string]bool{}
+	for i, s := range l.array(list, "steps") {
+		p := fmt.Sprintf("steps.%d", i)
+		l.checkKeys(s, p, "id", "title", "intro", "always", "group")
+		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1}
+		if g := s.Get("group"); g.Exists() {
+			st.Group = int(l.number(s, p, "group", 1, 12))
+		}
+		l.k.steps = append(l.k.steps, st)
+		l.k.stepByID[st.ID] = st
+	}
+}
+
+var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if"}
+
+func (l *loader) loadFindings(list gjson.Result) {
+	seen := map[string]bool{}
+	items := l.array(list, "findings")
+	// Define every finding first, so that ask_if may refer to any of them.
+	for i, f := range items {
+		p := fmt.Sprintf("findings.%d", i)
+		l.checkKeys(f, p, findingKeys...)
+		d := &Finding{ID: l.id(f, p, seen), Step: l.str(f, p, "step"), index: len(l.k.findings)}
+		d.Question = l.text(f, p, "question", true)
+		d.Help = l.text(f, p, "help", false)
+		d.Unsure = l.text(f, p, "unsure", false)
+		switch typ := f.Get("type").String(); typ {
+		case "bool":
+			d.Kind = Bool
+		case "number":
+			d.Kind = Number
+			d.Min = l.number(f, p, "min", -1e9, 1e9)
+			d.Max = l.number(f, p, "max", -1e9, 1e9)
+			if d.Min >= d.Max {
+				l.problem(p, "min %s is not below max %s", formatNum(d.Min), formatNum(d.Max))
+			}
+			d.Unit = l.text(f, p, "unit", true)
+		case "choice", "set":
+			d.Kind = Choice
+			if typ == "set" {
+				d.Kind = Set
+			}
+			d.Values = l.values(f, p)
+		default:
+			l.problem(p+".type", "unknown type %q (want bool, number, choice or set)", typ)
+		}
+		if d.Step != "" && l.k.stepByID[d.Step] == nil {
+			l.problem(p+".step", "unknown step %q", d.Step)
+		}
+		if st := l.k.stepByID[d.Step]; st != nil {
+			st.Findings = append(st.Findings, d.ID)
+		}
+		l.k.findings = append(l.k.findings, d)
+		if d.ID != "" {
+			l.k.findingByID[d.ID] = d
+		}
+	}
+	for i, f := range items {
+		if a := f.Get("ask_if"); a.Exists() {
+			l.k.findings[i].askIf = l.parseExpr(a, fmt.Sprintf("findings.%d.ask_if", i))
+		}
+	}
+	for i, st := range l.k.steps {
+		if len(st.Findings) == 0 {
+			l.problem(fmt.Sprintf("steps.%d", i), "step %q has no questions", st.ID)
+		}
+	}
+}
+
+func (l *loader) values(f gjson.Result, path string) []Value {
+	seen := map[string]bool{}
+	var vals []Value
+	for i, v := range l.array(f.Get("values"), path+".values") {
+		p := fmt.Sprintf("%s.values.%d", path, i)
+		l.checkKeys(v, p, "id", "label", "help")
+		vals = append(vals, Value{ID: l.id(v, p, seen), Label: l.text(v, p, "label", true), Help: l.text(v, p, "help", false)})
+	}
+	if len(vals) > 64 {
+		l.problem(path+".values", "at most 64 values, got %d", len(vals))
+	}
+	return vals
+}
+
+var conditionKeys = []string{"id", "name", "about", "looks", "who", "self_care", "get_care", "urgency", "prior", "findings", "sources"}
+
+func (l *loader) loadConditions(list gjson.Result) {
+	seen := map[string]bool{}
+	for i, c := range l.array(list, "conditions") {
+		p := fmt.Sprintf("conditions.%d", i)
+		l.checkKeys(c, p, conditionKeys...)
+		cond := &Condition{
+			ID:       l.id(c, p, seen),
+			Name:     l.text(c, p, "name", true),
+			About:    l.text(c, p, "about", true),
+			Looks:    l.text(c, p, "looks", true),
+			Who:      l.text(c, p, "who", true),
+			SelfCare: l.text(c, p, "self_care", true),
+			GetCare:  l.text(c, p, "get_care", true),
+			Urgency:  l.urgency(c, p),
+			Prior:    l.number(c, p, "prior", 0.0001, 0.9),
+		}
+		cond.logit = math.Log(cond.Prior / (1 - cond.Prior))
+		cond.Sources = l.sourceIDs(c, p)
+		cond.terms = l.terms(c.Get("findings"), p+".findings")
+		l.k.conditions = append(l.k.conditions, cond)
+		l.k.conditionByID[cond.ID] = cond
+	}
+}
+
+func (l *loader) loadRules(list gjson.Result) {
+	seen := map[string]bool{}
+	for i, r := range l.array(list, "rules") {
+		p := fmt.Sprintf("rules.%d", i)
+		l.checkKeys(r, p, "id", "kind", "urgency", "when", "title", "message", "sources")
+		rule := &Rule{
+			ID:      l.id(r, p, seen),
+			Kind:    r.Get("kind").String(),
+			Urgency: l.urgency(r, p),
+			Title:   l.text(r, p, "title", true),
+			Message: l.text(r, p, "message", true),
+			Sources: l.sourceIDs(r, p),
+		}
+		if rule.Kind != "red_flag" && rule.Kind != "floor" {
+			l.problem(p+".kind", "unknown kind %q (want red_flag or floor)", rule.Kind)
+		}
+		if rule.Urgency == SelfCare && r.Get("urgency").String() == "self_care" {
+			l.problem(p+".urgency", "a rule must raise the urgency above self_care")
+		}
+		if !r.Get("when").Exists() {
+			l.problem(p+".when", "missing condition")
+		} else {
+			rule.when = l.parseExpr(r.Get("when"), p+".when")
+		}
+		l.k.rules = append(l.k.rules, rule)
+	}
+}
+
+// checkVocabulary reports every vocabulary id the knowledge base does not define.
+func (l *loader) checkVocabulary() {
+	vocab := gjson.ParseBytes(vocabularyJSON)
+	vocab.Get("findings").ForEach(func(_, v gjson.Result) bool {
+		id := v.Get("id").String()
+		d := l.k.findingByID[id]
+		if d == nil {
+			l.problem("findings", "vocabulary finding %q is not defined", id)
+			return true
+		}
+		p := fmt.Sprintf("findings.%d", d.index)
+		if typ := v.Get("type").String(); d.Kind.String() != typ {
+			l.problem(p+".type", "the vocabulary says %q is a %s finding, not %s", id, typ, d.Kind)
+			return true
+		}
+		v.Get("values").ForEach(func(_, val gjson.Result) bool {
+			if d.valueIndex(val.String()) < 0 {
+				l.problem(p+".values", "vocabulary value %q of %q is not defined", val.String(), id)
+			}
+			return true
+		})
+		return true
+	})
+	vocab.Get("conditions").ForEach(func(_, v gjson.Result) bool {
+		if id := v.Get("id").String(); l.k.conditionByID[id] == nil {
+			l.problem("conditions", "vocabulary condition %q is not defined", id)
+		}
+		return true
+	})
+}

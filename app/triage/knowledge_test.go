@@ -1,0 +1,241 @@
+package triage
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tidwall/gjson"
+
+	"spotcheck"
+)
+
+// bundled loads the project's knowledge.json once per test binary.
+var bundledKnowledge *Knowledge
+
+func bundled(t testing.TB) *Knowledge {
+	t.Helper()
+	if bundledKnowledge == nil {
+		k, err := Load(spotcheck.KnowledgeJSON)
+		if err != nil {
+			t.Fatalf("knowledge.json: %v", err)
+		}
+		bundledKnowledge = k
+	}
+	return bundledKnowledge
+}
+
+func TestBundledKnowledgeDefinesTheVocabulary(t *testing.T) {
+	k := bundled(t)
+	vocab := gjson.ParseBytes(vocabularyJSON)
+	for _, f := range vocab.Get("findings").Array() {
+		d := k.Finding(f.Get("id").String())
+		if d == nil {
+			t.Errorf("finding %s missing", f.Get("id"))
+			continue
+		}
+		if d.Question.In("en") == "" {
+			t.Errorf("finding %s has no question", d.ID)
+		}
+	}
+	for _, c := range vocab.Get("conditions").Array() {
+		cond := k.Condition(c.Get("id").String())
+		if cond == nil {
+			t.Errorf("condition %s missing", c.Get("id"))
+			continue
+		}
+		if len(cond.Sources) == 0 || len(cond.terms) == 0 {
+			t.Errorf("condition %s: %d sources, %d findings", cond.ID, len(cond.Sources), len(cond.terms))
+		}
+	}
+	for _, r := range k.Rules() {
+		if len(r.Sources) == 0 {
+			t.Errorf("rule %s has no source", r.ID)
+		}
+	}
+	for u := SelfCare; u <= Emergency; u++ {
+		if k.UrgencyInfo(u).Action.In("en") == "" {
+			t.Errorf("urgency %s has no action text", u)
+		}
+	}
+}
+
+// mutate returns knowledge.json with one change applied to its decoded form.
+func mutate(t *testing.T, change func(kb map[string]any)) []byte {
+	t.Helper()
+	var kb map[string]any
+	if err := json.Unmarshal(spotcheck.KnowledgeJSON, &kb); err != nil {
+		t.Fatal(err)
+	}
+	change(kb)
+	out, err := json.Marshal(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func list(kb map[string]any, key string) []any { return kb[key].([]any) }
+func item(kb map[string]any, key string, i int) map[string]any {
+	return list(kb, key)[i].(map[string]any)
+}
+
+// indexOf returns the position of the element with the id in a top-level list.
+func indexOf(t *testing.T, kb map[string]any, key, id string) int {
+	for i, x := range list(kb, key) {
+		if x.(map[string]any)["id"] == id {
+			return i
+		}
+	}
+	t.Fatalf("%s: no %s", key, id)
+	return -1
+}
+
+func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, kb map[string]any) (path string)
+		want   string
+	}{
+		{"unknown finding in a condition", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 12)["findings"].(map[string]any)["fevr"] = map[string]any{"yes": 2}
+			return "conditions.12.findings.fevr"
+		}, "unknown finding"},
+		{"likelihood ratio out of range", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 0)["findings"] = map[string]any{"fever": map[string]any{"yes": 500.0}}
+			return "conditions.0.findings.fever.yes"
+		}, "outside 0.01 to 100"},
+		{"vocabulary finding not defined", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "jerky_movements")
+			kb["findings"] = append(list(kb, "findings")[:i:i], list(kb, "findings")[i+1:]...)
+			return "findings"
+		}, `vocabulary finding "jerky_movements" is not defined`},
+		{"vocabulary condition not defined", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "conditions", "scurvy")
+			kb["conditions"] = append(list(kb, "conditions")[:i:i], list(kb, "conditions")[i+1:]...)
+			return "conditions"
+		}, `vocabulary condition "scurvy" is not defined`},
+		{"condition without sources", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 3)["sources"] = []any{}
+			return "conditions.3.sources"
+		}, "non-empty list"},
+		{"unknown source", func(t *testing.T, kb map[string]any) string {
+			item(kb, "rules", 0)["sources"] = []any{"no_such_paper"}
+			return "rules.0.sources.0"
+		}, `unknown source "no_such_paper"`},
+		{"empty all in a rule", func(t *testing.T, kb map[string]any) string {
+			item(kb, "rules", 1)["when"] = map[string]any{"all": []any{}}
+			return "rules.1.when.all"
+		}, "non-empty list"},
+		{"wrong value type in a rule", func(t *testing.T, kb map[string]any) string {
+			item(kb, "rules", 0)["when"] = map[string]any{"finding": "fever", "is": "yes"}
+			return "rules.0.when.is"
+		}, "want true or false"},
+		{"unknown value in a rule", func(t *testing.T, kb map[string]any) string {
+			item(kb, "rules", 0)["when"] = map[string]any{"finding": "glass_test", "is": "blanches"}
+			return "rules.0.when.is"
+		}, "is not a value of"},
+		{"two operators in a leaf", func(t *testing.T, kb map[string]any) string {
+			item(kb, "rules", 0)["when"] = map[string]any{"finding": "fever", "is": true, "known": true}
+			return "rules.0.when"
+		}, "exactly one of"},
+		{"unknown urgency", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 5)["urgency"] = "asap"
+			return "conditions.5.urgency"
+		}, `unknown urgency "asap"`},
+		{"duplicate id", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 1)["id"] = item(kb, "conditions", 0)["id"]
+			return "conditions.1.id"
+		}, "duplicate id"},
+		{"missing English text", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 2)["about"] = map[string]any{}
+			return "conditions.2.about"
+		}, `missing English ("en") text`},
+		{"language not listed", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 2)["name"].(map[string]any)["fr"] = "Nom"
+			return "conditions.2.name.fr"
+		}, "not listed in meta.languages"},
+		{"prior out of range", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 4)["prior"] = 1.5
+			return "conditions.4.prior"
+		}, "outside"},
+		{"question asked before what it depends on", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "fever")
+			item(kb, "findings", i)["ask_if"] = map[string]any{"finding": "itchy", "is": true}
+			return "findings." + strconv.Itoa(i) + ".ask_if"
+		}, "could never be asked"},
+		{"question no answer can reach", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "pregnant")
+			item(kb, "findings", i)["ask_if"] = map[string]any{"all": []any{
+				map[string]any{"finding": "sex", "is": "female"}, map[string]any{"finding": "sex", "is": "male"}}}
+			return "findings." + strconv.Itoa(i) + ".ask_if"
+		}, "no answers can make it true"},
+		{"overlapping number bands", func(t *testing.T, kb map[string]any) string {
+			item(kb, "conditions", 0)["findings"] = map[string]any{"age_years": []any{
+				map[string]any{"min": 0, "max": 10, "lr": 2}, map[string]any{"min": 5, "max": 20, "lr": 3}}}
+			return "conditions.0.findings.age_years.1"
+		}, "before the previous band ends"},
+		{"misspelt top-level key", func(t *testing.T, kb map[string]any) string {
+			kb["condtions"] = []any{}
+			return "condtions"
+		}, "unknown key"},
+		{"finding type differs from the vocabulary", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "itchy")
+			item(kb, "findings", i)["type"] = "choice"
+			item(kb, "findings", i)["values"] = []any{map[string]any{"id": "a", "label": map[string]any{"en": "A"}}}
+			return "findings." + strconv.Itoa(i) + ".type"
+		}, "the vocabulary says"},
+		{"rule of an unknown kind", func(t *testing.T, kb map[string]any) string {
+			item(kb, "rules", 1)["kind"] = "warning"
+			return "rules.1.kind"
+		}, `unknown kind "warning"`},
+		{"step with no questions", func(t *testing.T, kb map[string]any) string {
+			kb["steps"] = append(list(kb, "steps"), map[string]any{"id": "empty", "title": map[string]any{"en": "E"}})
+			return "steps." + strconv.Itoa(len(list(kb, "steps"))-1)
+		}, "has no questions"},
+	}
+	if len(tests) < 10 {
+		t.Fatal("the issue asks for at least ten kinds of mistakes")
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var path string
+			data := mutate(t, func(kb map[string]any) { path = tt.change(t, kb) })
+			_, err := Load(data)
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("Load = %v, want a *LoadError", err)
+			}
+			for _, p := range le.Problems {
+				if p.Path == path && strings.Contains(p.Message, tt.want) {
+					return
+				}
+			}
+			t.Errorf("no problem %s: ...%s...; got:\n%v", path, tt.want, err)
+		})
+	}
+}
+
+func TestLoadListsEveryProblemAtOnce(t *testing.T) {
+	data := mutate(t, func(kb map[string]any) {
+		item(kb, "conditions", 0)["urgency"] = "later"
+		item(kb, "conditions", 1)["prior"] = -1
+		item(kb, "rules", 0)["when"] = map[string]any{"finding": "nope", "is": true}
+	})
+	_, err := Load(data)
+	var le *LoadError
+	if !errors.As(err, &le) || len(le.Problems) != 3 {
+		t.Fatalf("want exactly 3 problems, got %v", err)
+	}
+}
+
+func TestLoadRejectsNonKnowledge(t *testing.T) {
+	for _, in := range []string{"", "{", "[]", "null", `{"meta": 3}`, `"text"`, "{}"} {
+		k, err := Load([]byte(in))
+		if err == nil || k != nil {
+			t.Errorf("Load(%q) = %v, %v; want an error and no knowledge", in, k, err)
+		}
+	}
+}

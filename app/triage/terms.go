@@ -1,0 +1,307 @@
+package triage
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/tidwall/gjson"
+)
+
+// term is how one finding moves one condition: log likelihood ratios by the finding's value.
+type term struct {
+	index int
+	kind  Kind
+	// bool: logYes / logNo, with hasYes / hasNo; choice and set: logValue per value index
+	// (0 for a value left out); number: bands, the first that holds the value applies.
+	logYes, logNo float64
+	logValue      []float64
+	bands         []band
+}
+
+type band struct {
+	min, max, logLR float64
+}
+
+// termRef points at one term of one condition.
+type termRef struct {
+	condition int
+	term      *term
+}
+
+// lr reads one likelihood ratio and returns its log.
+func (l *loader) lr(v gjson.Result, path string) float64 {
+	if v.Type != gjson.Number {
+		l.problem(path, "want a likelihood ratio (a number), got %s", jsonKind(v))
+		return 0
+	}
+	x := v.Float()
+	if x < MinLR || x > MaxLR || math.IsNaN(x) {
+		l.problem(path, "likelihood ratio %s is outside %s to %s", formatNum(x), formatNum(MinLR), formatNum(MaxLR))
+		return 0
+	}
+	return math.Log(x)
+}
+
+// terms compiles a condition's "findings" object.
+func (l *loader) terms(obj gjson.Result, path string) []term {
+	if !obj.IsObject() || len(objectKeys(obj)) == 0 {
+		l.problem(path, "want an object of finding ids to likelihood ratios, got %s", jsonKind(obj))
+		return nil
+	}
+	var terms []term
+	obj.ForEach(func(key, spec gjson.Result) bool {
+		id := key.String()
+		p := join(path, id)
+		d := l.k.findingByID[id]
+		if d == nil {
+			l.problem(p, "unknown finding")
+			return true
+		}
+		t := term{index: d.index, kind: d.Kind}
+		switch d.Kind {
+		case Bool:
+			if !spec.IsObject() {
+				l.problem(p, "want {\"yes\": LR, \"no\": LR}, got %s", jsonKind(spec))
+				return true
+			}
+			l.checkKeys(spec, p, "yes", "no")
+			if y := spec.Get("yes"); y.Exists() {
+				t.logYes = l.lr(y, p+".yes")
+			}
+			if n := spec.Get("no"); n.Exists() {
+				t.logNo = l.lr(n, p+".no")
+			}
+			if !spec.Get("yes").Exists() && !spec.Get("no").Exists() {
+				l.problem(p, "needs \"yes\" or \"no\"")
+			}
+		case Choice, Set:
+			if !spec.IsObject() || len(objectKeys(spec)) == 0 {
+				l.problem(p, "want an object of values to likelihood ratios, got %s", jsonKind(spec))
+				return true
+			}
+			t.logValue = make([]float64, len(d.Values))
+			spec.ForEach(func(val, lr gjson.Result) bool {
+				i := d.valueIndex(val.String())
+				if i < 0 {
+					l.problem(join(p, val.String()), "not a value of %q (%s)", id, d.valueList())
+					return true
+				}
+				t.logValue[i] = l.lr(lr, join(p, val.String()))
+				return true
+			})
+		case Number:
+			t.bands = l.bands(spec, p, d)
+		}
+		terms = append(terms, t)
+		return true
+	})
+	return terms
+}
+
+// bands reads a number finding's likelihood ratios by range: ordered, not overlapping.
+func (l *loader) bands(spec gjson.Result, path string, d *Finding) []band {
+	var out []band
+	for i, b := range l.array(spec, path) {
+		p := fmt.Sprintf("%s.%d", path, i)
+		if !b.IsObject() {
+			l.problem(p, "want {\"min\", \"max\", \"lr\"}, got %s", jsonKind(b))
+			continue
+		}
+		l.checkKeys(b, p, "min", "max", "lr")
+		lo, hi := l.bounds(b, p)
+		bd := band{min: lo, max: hi, logLR: l.lr(b.Get("lr"), p+".lr")}
+		if n := len(out); n > 0 && bd.min < out[n-1].max {
+			l.problem(p, "band starts at %s, before the previous band ends at %s", formatNum(bd.min), formatNum(out[n-1].max))
+		}
+		if bd.max <= d.Min || bd.min > d.Max {
+			l.problem(p, "band %s to %s lies outside the finding's range %s to %s", formatNum(bd.min), formatNum(bd.max), formatNum(d.Min), formatNum(d.Max))
+		}
+		out = append(out, bd)
+	}
+	return out
+}
+
+// logLR returns the term's log likelihood ratio for a known slot, and whether it applies.
+func (t *term) logLR(s slot) (float64, bool) {
+	switch t.kind {
+	case Bool:
+		if s.b {
+			return t.logYes, t.logYes != 0
+		}
+		return t.logNo, t.logNo != 0
+	case Choice:
+		return t.logValue[s.choice], t.logValue[s.choice] != 0
+	case Set:
+		sum := 0.0
+		for i, x := range t.logValue {
+			if s.set&(1<<i) != 0 {
+				sum += x
+			}
+		}
+		return sum, sum != 0
+	default:
+		for _, b := range t.bands {
+			if s.num >= b.min && s.num < b.max {
+				return b.logLR, b.logLR != 0
+			}
+		}
+		return 0, false
+	}
+}
+
+// checkReachable reports questions that can never be asked: an ask_if that refers to a
+// finding asked later (or to itself), or that no answers can make true.
+func (l *loader) checkReachable() {
+	if len(l.problems) > 0 {
+		return // positions and expressions are unreliable in a broken file
+	}
+	k := l.k
+	k.computeOrder()
+	pos := make([]int, len(k.findings))
+	for p, i := range k.order {
+		pos[i] = p
+	}
+	for _, d := range k.findings {
+		if d.askIf == nil {
+			continue
+		}
+		path := fmt.Sprintf("findings.%d.ask_if", d.index)
+		var refs []int
+		d.askIf.refs(func(i int) {
+			if !slices.Contains(refs, i) {
+				refs = append(refs, i)
+			}
+		})
+		ordered := true
+		for _, i := range refs {
+			if pos[i] >= pos[d.index] {
+				l.problem(path, "refers to %q, which is asked after %q: the question could never be asked", k.findings[i].ID, d.ID)
+				ordered = false
+			}
+		}
+		if ordered && !k.satisfiable(d.askIf, refs) {
+			l.problem(path, "no answers can make it true: %q could never be asked", d.ID)
+		}
+	}
+}
+
+// satisfiable tries every combination of the referenced findings' answers (unknown included).
+// Only small combinations are tried; a larger one is taken as satisfiable.
+func (k *Knowledge) satisfiable(e expr, refs []int) bool {
+	domains := make([][]slot, len(refs))
+	total := 1
+	for j, i := range refs {
+		domains[j] = k.candidateSlots(i)
+		total *= len(domains[j])
+		if total > 100000 {
+			return true
+		}
+	}
+	vals := make([]slot, len(k.findings))
+	var try func(j int) bool
+	try = func(j int) bool {
+		if j == len(refs) {
+			return e.eval(vals)
+		}
+		for _, s := range domains[j] {
+			vals[refs[j]] = s
+			if try(j + 1) {
+				return true
+			}
+		}
+		return false
+	}
+	return try(0)
+}
+
+// candidateSlots lists the answers worth trying for a finding: unknown and each distinct one.
+func (k *Knowledge) candidateSlots(i int) []slot {
+	d := k.findings[i]
+	out := []slot{{}}
+	switch d.Kind {
+	case Bool:
+		out = append(out, slot{known: true, b: true}, slot{known: true})
+	case Choice:
+		for v := range d.Values {
+			out = append(out, slot{known: true, choice: v})
+		}
+	case Set:
+		out = append(out, slot{known: true})
+		for v := range d.Values {
+			out = append(out, slot{known: true, set: 1 << v})
+		}
+	case Number:
+		var probes []float64
+		if i < len(k.probes) { // set by index, after loading
+			probes = k.probes[i]
+		} else {
+			probes = k.numberProbes(i)
+		}
+		for _, x := range probes {
+			out = append(out, slot{known: true, num: x})
+		}
+	}
+	return out
+}
+
+// numberProbes returns values of a number finding on each side of every edge that a band or a
+// rule draws on it, so that trying them reaches every distinct outcome.
+func (k *Knowledge) numberProbes(i int) []float64 {
+	d := k.findings[i]
+	edges := []float64{d.Min, d.Max}
+	addLeaf := func(e expr) {
+		walkLeaves(e, func(lf *leaf) {
+			if lf.index == i && lf.op == opRange {
+				edges = append(edges, lf.min, lf.max)
+			}
+		})
+	}
+	for _, c := range k.conditions {
+		for _, t := range c.terms {
+			if t.index == i {
+				for _, b := range t.bands {
+					edges = append(edges, b.min, b.max)
+				}
+			}
+		}
+	}
+	for _, r := range k.rules {
+		addLeaf(r.when)
+	}
+	for _, f := range k.findings {
+		if f.askIf != nil {
+			addLeaf(f.askIf)
+		}
+	}
+	var probes []float64
+	for _, e := range edges {
+		if math.IsInf(e, 0) {
+			continue
+		}
+		for _, x := range []float64{e, e - 1e-6} {
+			if x >= d.Min && x <= d.Max && !slices.Contains(probes, x) {
+				probes = append(probes, x)
+			}
+		}
+	}
+	slices.Sort(probes)
+	return probes
+}
+
+func walkLeaves(e expr, fn func(*leaf)) {
+	switch x := e.(type) {
+	case allOf:
+		for _, p := range x {
+			walkLeaves(p, fn)
+		}
+	case anyOf:
+		for _, p := range x {
+			walkLeaves(p, fn)
+		}
+	case notOf:
+		walkLeaves(x.e, fn)
+	case *leaf:
+		fn(x)
+	}
+}

@@ -1,0 +1,200 @@
+// Package triage is Spotcheck's rules engine: it loads and validates knowledge.json, evaluates
+// a person's findings into an urgency and ranked causes, and picks the next question to ask.
+// It has no UI imports and builds natively and for GOOS=js GOARCH=wasm.
+package triage
+
+// Urgency is how soon to get care, least urgent first so that max() is "more care".
+type Urgency int
+
+// The four urgencies of the vocabulary.
+const (
+	SelfCare Urgency = iota
+	Soon
+	Urgent
+	Emergency
+)
+
+var urgencyIDs = [...]string{"self_care", "soon", "urgent", "emergency"}
+
+// String returns the vocabulary id: "self_care", "soon", "urgent" or "emergency".
+func (u Urgency) String() string {
+	if u < SelfCare || u > Emergency {
+		return "invalid"
+	}
+	return urgencyIDs[u]
+}
+
+// ParseUrgency returns the urgency with the vocabulary id s.
+func ParseUrgency(s string) (Urgency, bool) {
+	for i, id := range urgencyIDs {
+		if id == s {
+			return Urgency(i), true
+		}
+	}
+	return 0, false
+}
+
+// Text is a user-facing text keyed by language ("en" is always present in a loaded base).
+type Text map[string]string
+
+// In returns the text in lang, falling back to English.
+func (t Text) In(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	return t["en"]
+}
+
+// Kind is the type of a finding's value.
+type Kind int
+
+// Finding kinds, as in the vocabulary.
+const (
+	Bool Kind = iota
+	Number
+	Choice
+	Set
+)
+
+var kindIDs = [...]string{"bool", "number", "choice", "set"}
+
+func (k Kind) String() string { return kindIDs[k] }
+
+// Meta is knowledge.json's "meta" section.
+type Meta struct {
+	Version         string
+	Reviewed        string
+	Languages       []string
+	LikelyThreshold float64
+	// Texts holds every text of meta by key: name, tagline, disclaimer, privacy,
+	// emergency_intro, unsure, yes, no, and any other the file adds.
+	Texts map[string]Text
+	// UI holds the interface's strings (meta.ui) by key: the UI has no text of its own.
+	UI map[string]Text
+}
+
+// Source is a guideline, review or article that a clinical statement rests on.
+type Source struct {
+	ID, Title, Publisher, URL, DOI string
+	Year                           int
+}
+
+// Link returns the URL, or a doi.org link for a DOI.
+func (s *Source) Link() string {
+	if s.URL != "" {
+		return s.URL
+	}
+	if s.DOI != "" {
+		return "https://doi.org/" + s.DOI
+	}
+	return ""
+}
+
+// UrgencyInfo is the wording of one urgency level.
+type UrgencyInfo struct {
+	Level         Urgency
+	Label, Action Text
+}
+
+// Step is one section of the interview.
+type Step struct {
+	ID           string
+	Title, Intro Text
+	// Always means every question of the step is asked, in order, before the adaptive part.
+	Always bool
+	// Group is how many of the step's questions may share one screen (at least 1).
+	Group int
+	// Findings are the ids of the step's questions, in file order.
+	Findings []string
+}
+
+// Value is one allowed value of a choice or set finding.
+type Value struct {
+	ID          string
+	Label, Help Text
+}
+
+// Finding is one question of the interview and one id of the case vocabulary.
+type Finding struct {
+	ID       string
+	Kind     Kind
+	Step     string
+	Question Text
+	Help     Text
+	Unsure   Text
+	Values   []Value // choice and set
+	Min, Max float64 // number
+	Unit     Text    // number
+	index    int
+	askIf    expr
+}
+
+// Condition is one cause of spots.
+type Condition struct {
+	ID                                      string
+	Name, About, Looks, Who, SelfCare, GetCare Text
+	Urgency                                 Urgency
+	Prior                                   float64
+	Sources                                 []string
+	terms                                   []term
+	logit                                   float64 // log(prior / (1 - prior))
+}
+
+// Rule is a red flag or a safety floor: when it matches, the urgency is at least Urgency.
+type Rule struct {
+	ID             string
+	Kind           string // "red_flag" or "floor"
+	Urgency        Urgency
+	Title, Message Text
+	Sources        []string
+	when           expr
+}
+
+// Result is what the engine concludes from a set of findings.
+type Result struct {
+	// Urgency is the most urgent of the matched rules and the likely causes.
+	Urgency Urgency
+	// Because says what set the urgency: matched rules first, then likely causes.
+	Because []Reason
+	// Rules are all matched rules, most urgent first.
+	Rules []*Rule
+	// Conditions are all causes, most likely first.
+	Conditions []Scored
+}
+
+// Reason is one thing that raised the urgency: a rule or a likely cause.
+type Reason struct {
+	Urgency   Urgency
+	Rule      *Rule      // nil for a cause
+	Condition *Condition // nil for a rule
+}
+
+// Scored is a cause with its probability and the findings that moved it.
+type Scored struct {
+	Condition   *Condition
+	Probability float64
+	LogOdds     float64
+	// Evidence lists the known findings the cause lists, strongest effect first.
+	Evidence []Evidence
+}
+
+// Evidence is one finding's effect on a cause: LR > 1 raised it, LR < 1 lowered it.
+type Evidence struct {
+	Finding string
+	Value   string // "yes", "no", a value id, or the number as written
+	LR      float64
+}
+
+// Next is the interview's next step.
+type Next struct {
+	// Done is true when no unanswered question can change the urgency or the top three.
+	Done bool
+	// Step is the step of the questions to ask.
+	Step string
+	// Findings are the ids to ask on one screen: one question, or a small group of
+	// emergency signs.
+	Findings []string
+	// Remaining counts the unanswered questions that could still change the result,
+	// these included: an upper bound for a progress indicator.
+	Remaining int
+}

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"spotcheck/app/triage"
+)
+
+// runCheck implements `server check [FILE]`: validate a knowledge base and list every problem.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 1 {
+		fmt.Fprintln(stderr, "usage: server check [FILE]   (knowledge.json by default)")
+		return 2
+	}
+	name := "knowledge.json"
+	if len(args) == 1 {
+		name = args[0]
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		return 2
+	}
+	k, err := triage.Load(data)
+	var le *triage.LoadError
+	if errors.As(err, &le) {
+		for _, p := range le.Problems {
+			fmt.Fprintf(stdout, "%s: %s\n", name, p)
+		}
+		fmt.Fprintf(stderr, "check: %s: %d problem(s)\n", name, len(le.Problems))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %s: %v\n", name, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: ok: version %s, %d findings, %d conditions, %d rules, %d sources\n",
+		name, k.Meta().Version, len(k.Findings()), len(k.Conditions()), len(k.Rules()), len(k.Sources()))
+	return 0
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/tidwall/gjson"
+
+	"spotcheck"
+	"spotcheck/app/triage"
+)
+
+// caseLine is one line of `triage` output (spec/CASES.md); the fields after RedFlags are extras.
+type caseLine struct {
+	ID            string             `json:"id"`
+	Error         string             `json:"error,omitempty"`
+	Urgency       string             `json:"urgency,omitempty"`
+	Conditions    []string           `json:"conditions,omitempty"`
+	RedFlags      []string           `json:"red_flags,omitempty"`
+	SafetyNets    []string           `json:"safety_nets,omitempty"`
+	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+}
+
+// reportedCauses is how many ranked causes each line lists.
+const reportedCauses = 5
+
+// runTriage implements `server triage CASES.json`.
+func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: server triage CASES.json   (\"-\" reads standard input)")
+		return 2
+	}
+	data, err := readInput(args[0], stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "triage: %v\n", err)
+		return 2
+	}
+	k, err := triage.Load(spotcheck.KnowledgeJSON)
+	if err != nil {
+		fmt.Fprintf(stderr, "triage: the bundled knowledge.json is broken: %v\n", err)
+		return 2
+	}
+	cases, err := caseList(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "triage: %s: %v\n", args[0], err)
+		return 2
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	failed := 0
+	for i, c := range cases {
+		line := triageCase(k, c, i)
+		if line.Error != "" {
+			failed++
+		}
+		if err := enc.Encode(line); err != nil {
+			fmt.Fprintf(stderr, "triage: %v\n", err)
+			return 2
+		}
+	}
+	if failed > 0 {
+		out.Flush()
+		fmt.Fprintf(stderr, "triage: %d of %d case(s) had errors\n", failed, len(cases))
+		return 1
+	}
+	return 0
+}
+
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(stdin)
+	}
+	return os.ReadFile(name)
+}
+
+// caseList returns the cases of a case file: {"cases": [...]}.
+func caseList(data []byte) ([]gjson.Result, error) {
+	if !gjson.ValidBytes(data) {
+		return nil, errors.New("not valid JSON")
+	}
+	cases := gjson.GetBytes(data, "cases")
+	if !cases.IsArray() {
+		return nil, errors.New(`want an object with a "cases" list`)
+	}
+	return cases.Array(), nil
+}
+
+// triageCase evaluates one case; a problem with the case becomes the line's error.
+func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
+	line := caseLine{ID: c.Get("id").String()}
+	if line.ID == "" {
+		line.ID = fmt.Sprintf("#%d", i+1)
+	}
+	findings := c.Get("findings")
+	if !c.IsObject() || !findings.Exists() {
+		line.Error = "case: want an object with \"findings\""
+		return line
+	}
+	f, err := k.ParseFindings(findings.Raw)
+	if err != nil {
+		line.Error = err.Error()
+		return line
+	}
+	res := k.Evaluate(f)
+	line.Urgency = res.Urgency.String()
+	line.Conditions = res.Top(reportedCauses)
+	line.Probabilities = map[string]float64{}
+	for _, s := range res.Conditions[:len(line.Conditions)] {
+		line.Probabilities[s.Condition.ID] = roundTo(s.Probability, 4)
+	}
+	for _, r := range res.Rules {
+		if r.Kind == "red_flag" {
+			line.RedFlags = append(line.RedFlags, r.ID)
+		} else {
+			line.SafetyNets = append(line.SafetyNets, r.ID)
+		}
+	}
+	return line
+}
+
+func roundTo(x float64, digits int) float64 {
+	p := 1.0
+	for range digits {
+		p *= 10
+	}
+	return float64(int64(x*p+0.5)) / p
+}
