@@ -131,13 +131,13 @@ type Finding struct {
 
 // Condition is one cause of spots.
 type Condition struct {
-	ID                                      string
+	ID                                         string
 	Name, About, Looks, Who, SelfCare, GetCare Text
-	Urgency                                 Urgency
-	Prior                                   float64
-	Sources                                 []string
-	terms                                   []term
-	logit                                   float64 // log(prior / (1 - prior))
+	Urgency                                    Urgency
+	Prior                                      float64
+	Sources                                    []string
+	terms                                      []term
+	logit                                      float64 // log(prior / (1 - prior))
 }
 
 // Rule is a red flag or a safety floor: when it matches, the urgency is at least Urgency.

@@ -215,7 +215,7 @@ func TestTestDataMatchesShared(t *testing.T) {
 		t.Skip("no ../shared beside the repository")
 	}
 	for copyPath, orig := range map[string]string{
-		"vocabulary.json":                 "spec/vocabulary.json",
+		"vocabulary.json":                "spec/vocabulary.json",
 		"testdata/vignettes/public.json": "vignettes/public.json",
 	} {
 		a, err1 := os.ReadFile(copyPath)
