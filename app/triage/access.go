@@ -20,11 +20,9 @@ func (k *Knowledge) index() {
 			k.termsOf[t.index] = append(k.termsOf[t.index], termRef{ci, t})
 		}
 	}
-	k.probes = make([][]float64, len(k.findings))
-	for i, d := range k.findings {
-		if d.Kind == Number {
-			k.probes[i] = k.numberProbes(i)
-		}
+	k.candidates = make([][]slot, len(k.findings))
+	for i := range k.findings {
+		k.candidates[i] = k.makeCandidates(i)
 	}
 }
 

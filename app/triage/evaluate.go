@@ -94,48 +94,57 @@ func (k *Knowledge) Evaluate(f *Findings) Result {
 	}
 
 	lo := k.logOdds(f.vals, make([]float64, 0, len(k.conditions)))
-	res.Conditions = make([]Scored, len(k.conditions))
-	for i, c := range k.conditions {
-		res.Conditions[i] = Scored{Condition: c, LogOdds: lo[i], Probability: 1 / (1 + math.Exp(-lo[i])), Evidence: k.evidence(c, f)}
+	rank := make([]int, len(lo))
+	for i := range rank {
+		rank[i] = i
 	}
-	slices.SortStableFunc(res.Conditions, func(a, b Scored) int { return cmp.Compare(b.LogOdds, a.LogOdds) })
+	slices.SortStableFunc(rank, func(a, b int) int { return cmp.Compare(lo[b], lo[a]) })
+	res.Conditions = make([]Scored, len(rank))
+	// One buffer holds every condition's evidence; each Scored gets its own window of it.
+	values := make([]string, len(f.vals))
+	n := 0
+	for _, c := range k.conditions {
+		for ti := range c.terms {
+			t := &c.terms[ti]
+			if s := f.vals[t.index]; s.known {
+				n += t.evidenceCount(s)
+				if values[t.index] == "" {
+					values[t.index] = k.findings[t.index].valueString(s)
+				}
+			}
+		}
+	}
+	buf := make([]Evidence, 0, n)
+	var effects []effect
 	likely := k.likelyLogit()
-	for _, s := range res.Conditions {
-		if s.LogOdds >= likely && s.Condition.Urgency > SelfCare {
-			res.Because = append(res.Because, Reason{Urgency: s.Condition.Urgency, Condition: s.Condition})
-			res.Urgency = max(res.Urgency, s.Condition.Urgency)
+	for r, i := range rank {
+		c := k.conditions[i]
+		effects = effects[:0]
+		for ti := range c.terms {
+			t := &c.terms[ti]
+			if s := f.vals[t.index]; s.known {
+				effects = t.effects(ti, s, effects)
+			}
+		}
+		slices.SortStableFunc(effects, func(a, b effect) int { return cmp.Compare(b.weight, a.weight) })
+		start := len(buf)
+		for _, e := range effects {
+			t := &c.terms[e.term]
+			d := k.findings[t.index]
+			value := values[t.index]
+			if e.value >= 0 {
+				value = d.Values[e.value].ID
+			}
+			buf = append(buf, Evidence{Finding: d.ID, Value: value, LR: t.ratio(f.vals[t.index], e.value)})
+		}
+		ev := buf[start:len(buf):len(buf)]
+		res.Conditions[r] = Scored{Condition: c, LogOdds: lo[i], Probability: 1 / (1 + math.Exp(-lo[i])), Evidence: ev}
+		if lo[i] >= likely && c.Urgency > SelfCare {
+			res.Because = append(res.Because, Reason{Urgency: c.Urgency, Condition: c})
+			res.Urgency = max(res.Urgency, c.Urgency)
 		}
 	}
 	return res
-}
-
-// evidence lists the known findings that moved a condition, strongest first.
-func (k *Knowledge) evidence(c *Condition, f *Findings) []Evidence {
-	var ev []Evidence
-	for i := range c.terms {
-		t := &c.terms[i]
-		s := f.vals[t.index]
-		if !s.known {
-			continue
-		}
-		d := k.findings[t.index]
-		switch d.Kind {
-		case Set: // one line per listed value, so each place can be named
-			for v, x := range t.logValue {
-				if s.set&(1<<v) != 0 && x != 0 {
-					ev = append(ev, Evidence{Finding: d.ID, Value: d.Values[v].ID, LR: math.Exp(x)})
-				}
-			}
-		default:
-			if x, ok := t.logLR(s); ok {
-				ev = append(ev, Evidence{Finding: d.ID, Value: d.valueString(s), LR: math.Exp(x)})
-			}
-		}
-	}
-	slices.SortStableFunc(ev, func(a, b Evidence) int {
-		return cmp.Compare(math.Abs(math.Log(b.LR)), math.Abs(math.Log(a.LR)))
-	})
-	return ev
 }
 
 // valueString names a known slot's value: "yes", "no", a value id, or the number.

@@ -20,7 +20,7 @@ func randomFindings(k *Knowledge, rng *rand.Rand, p float64) *Findings {
 
 // redFlagSigns returns the danger signs, as answers: every bool question of the emergency
 // step answered yes, spots that do not fade under the glass, and bruise-like spots.
-func redFlagSigns(t *testing.T, k *Knowledge) []func(f *Findings) error {
+func redFlagSigns(k *Knowledge) []func(f *Findings) error {
 	var signs []func(f *Findings) error
 	for _, id := range k.Step("emergency").Findings {
 		if k.Finding(id).Kind == Bool {
@@ -35,7 +35,7 @@ func redFlagSigns(t *testing.T, k *Knowledge) []func(f *Findings) error {
 
 func TestAddingARedFlagSignNeverLowersUrgency(t *testing.T) {
 	k := bundled(t)
-	signs := redFlagSigns(t, k)
+	signs := redFlagSigns(k)
 	if len(signs) < 10 {
 		t.Fatalf("only %d red-flag signs found", len(signs))
 	}

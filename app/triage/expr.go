@@ -2,6 +2,7 @@ package triage
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -111,13 +112,12 @@ func (l *loader) parseExpr(r gjson.Result, path string) expr {
 		if len(keys) != 1 {
 			l.problem(path, "%q must stand alone, found keys %s", op, strings.Join(keys, ", "))
 		}
-		list := r.Get(op)
-		if !list.IsArray() || len(list.Array()) == 0 {
-			l.problem(path+"."+op, "want a non-empty list of conditions")
+		items := l.array(r.Get(op), path+"."+op)
+		if len(items) == 0 {
 			return nil
 		}
 		var parts []expr
-		for i, e := range list.Array() {
+		for i, e := range items {
 			if x := l.parseExpr(e, fmt.Sprintf("%s.%s.%d", path, op, i)); x != nil {
 				parts = append(parts, x)
 			}
@@ -156,7 +156,7 @@ func (l *loader) parseLeaf(r gjson.Result, path string, keys []string) expr {
 		case "is", "in", "known":
 			ops = append(ops, key)
 		case "min", "max":
-			if !contains(ops, "range") {
+			if !slices.Contains(ops, "range") {
 				ops = append(ops, "range")
 			}
 		default:
@@ -193,17 +193,16 @@ func (l *loader) parseLeaf(r gjson.Result, path string, keys []string) expr {
 			return nil
 		}
 	case "in":
-		v := r.Get("in")
 		if d.Kind != Choice && d.Kind != Set {
 			l.problem(path+".in", "%q is a %s finding: \"in\" is for choice and set findings", id, d.Kind)
 			return nil
 		}
-		if !v.IsArray() || len(v.Array()) == 0 {
-			l.problem(path+".in", "want a non-empty list of values")
+		items := l.array(r.Get("in"), path+".in")
+		if len(items) == 0 {
 			return nil
 		}
 		lf.op = opAnyValue
-		lf.mask = l.valueMask(d, v.Array(), path+".in")
+		lf.mask = l.valueMask(d, items, path+".in")
 	case "range":
 		if d.Kind != Number {
 			l.problem(path, "%q is a %s finding: min and max are for numbers", id, d.Kind)
@@ -258,11 +257,3 @@ func objectKeys(r gjson.Result) []string {
 	return keys
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

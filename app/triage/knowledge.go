@@ -47,8 +47,8 @@ type Knowledge struct {
 	order []int
 	// termsOf lists, per finding index, the condition terms that read it.
 	termsOf [][]termRef
-	// probes are, per number finding, the values worth trying when asking it.
-	probes [][]float64
+	// candidates are, per finding, the answers worth trying (unknown first).
+	candidates [][]slot
 }
 
 // Problem is one mistake in a knowledge base, at a JSON path such as
@@ -137,11 +137,14 @@ func join(path, key string) string {
 
 // array returns the elements of a required non-empty list.
 func (l *loader) array(r gjson.Result, path string) []gjson.Result {
-	if !r.IsArray() || len(r.Array()) == 0 {
-		l.problem(path, "want a non-empty list, got %s", jsonKind(r))
-		return nil
+	var items []gjson.Result
+	if r.IsArray() {
+		items = r.Array()
 	}
-	return r.Array()
+	if len(items) == 0 {
+		l.problem(path, "want a non-empty list, got %s", jsonKind(r))
+	}
+	return items
 }
 
 // str returns a required string field.

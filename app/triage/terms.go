@@ -3,6 +3,7 @@ package triage
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/tidwall/gjson"
@@ -16,11 +17,70 @@ type term struct {
 	// (0 for a value left out); number: bands, the first that holds the value applies.
 	logYes, logNo float64
 	logValue      []float64
+	nonZero       uint64 // set: the values with an LR other than 1
 	bands         []band
+	// The same ratios as written, for explanations: exp(log) would only approximate them.
+	yesLR, noLR float64
+	valueLR     []float64
 }
 
 type band struct {
-	min, max, logLR float64
+	min, max, logLR, lr float64
+}
+
+// ratio returns the likelihood ratio, as written, that applies to a known slot; value is the
+// set value index of a set effect.
+func (t *term) ratio(s slot, value int32) float64 {
+	switch t.kind {
+	case Bool:
+		if s.b {
+			return t.yesLR
+		}
+		return t.noLR
+	case Choice:
+		return t.valueLR[s.choice]
+	case Set:
+		return t.valueLR[value]
+	default:
+		for _, b := range t.bands {
+			if s.num >= b.min && s.num < b.max {
+				return b.lr
+			}
+		}
+		return 1
+	}
+}
+
+// effect is one finding's effect on a condition, before it becomes an Evidence: no pointers,
+// so that sorting it is cheap.
+type effect struct {
+	weight float64 // |log LR|
+	log    float64
+	term   int32 // index into Condition.terms
+	value  int32 // set: the value index; otherwise -1
+}
+
+// effects appends the term's effects for a known slot: one, or for a set one per listed
+// value, so that each place can be named.
+func (t *term) effects(ti int, s slot, out []effect) []effect {
+	if t.kind == Set {
+		for v, x := range t.logValue {
+			if s.set&(1<<v) != 0 && x != 0 {
+				out = append(out, effect{weight: math.Abs(x), log: x, term: int32(ti), value: int32(v)})
+			}
+		}
+	} else if x, ok := t.logLR(s); ok {
+		out = append(out, effect{weight: math.Abs(x), log: x, term: int32(ti), value: -1})
+	}
+	return out
+}
+
+// evidenceCount returns how many entries evidence would append.
+func (t *term) evidenceCount(s slot) int {
+	if t.kind != Set {
+		return 1
+	}
+	return bits.OnesCount64(s.set & t.nonZero)
 }
 
 // termRef points at one term of one condition.
@@ -29,18 +89,18 @@ type termRef struct {
 	term      *term
 }
 
-// lr reads one likelihood ratio and returns its log.
-func (l *loader) lr(v gjson.Result, path string) float64 {
+// lr reads one likelihood ratio and returns its log and itself (1 when it is wrong).
+func (l *loader) lr(v gjson.Result, path string) (float64, float64) {
 	if v.Type != gjson.Number {
 		l.problem(path, "want a likelihood ratio (a number), got %s", jsonKind(v))
-		return 0
+		return 0, 1
 	}
 	x := v.Float()
 	if x < MinLR || x > MaxLR || math.IsNaN(x) {
 		l.problem(path, "likelihood ratio %s is outside %s to %s", formatNum(x), formatNum(MinLR), formatNum(MaxLR))
-		return 0
+		return 0, 1
 	}
-	return math.Log(x)
+	return math.Log(x), x
 }
 
 // terms compiles a condition's "findings" object.
@@ -67,10 +127,10 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 			}
 			l.checkKeys(spec, p, "yes", "no")
 			if y := spec.Get("yes"); y.Exists() {
-				t.logYes = l.lr(y, p+".yes")
+				t.logYes, t.yesLR = l.lr(y, p+".yes")
 			}
 			if n := spec.Get("no"); n.Exists() {
-				t.logNo = l.lr(n, p+".no")
+				t.logNo, t.noLR = l.lr(n, p+".no")
 			}
 			if !spec.Get("yes").Exists() && !spec.Get("no").Exists() {
 				l.problem(p, "needs \"yes\" or \"no\"")
@@ -81,13 +141,17 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 				return true
 			}
 			t.logValue = make([]float64, len(d.Values))
+			t.valueLR = make([]float64, len(d.Values))
 			spec.ForEach(func(val, lr gjson.Result) bool {
 				i := d.valueIndex(val.String())
 				if i < 0 {
 					l.problem(join(p, val.String()), "not a value of %q (%s)", id, d.valueList())
 					return true
 				}
-				t.logValue[i] = l.lr(lr, join(p, val.String()))
+				t.logValue[i], t.valueLR[i] = l.lr(lr, join(p, val.String()))
+				if t.logValue[i] != 0 {
+					t.nonZero |= 1 << i
+				}
 				return true
 			})
 		case Number:
@@ -110,7 +174,8 @@ func (l *loader) bands(spec gjson.Result, path string, d *Finding) []band {
 		}
 		l.checkKeys(b, p, "min", "max", "lr")
 		lo, hi := l.bounds(b, p)
-		bd := band{min: lo, max: hi, logLR: l.lr(b.Get("lr"), p+".lr")}
+		bd := band{min: lo, max: hi}
+		bd.logLR, bd.lr = l.lr(b.Get("lr"), p+".lr")
 		if n := len(out); n > 0 && bd.min < out[n-1].max {
 			l.problem(p, "band starts at %s, before the previous band ends at %s", formatNum(bd.min), formatNum(out[n-1].max))
 		}
@@ -217,6 +282,13 @@ func (k *Knowledge) satisfiable(e expr, refs []int) bool {
 
 // candidateSlots lists the answers worth trying for a finding: unknown and each distinct one.
 func (k *Knowledge) candidateSlots(i int) []slot {
+	if i < len(k.candidates) { // set by index, after loading
+		return k.candidates[i]
+	}
+	return k.makeCandidates(i)
+}
+
+func (k *Knowledge) makeCandidates(i int) []slot {
 	d := k.findings[i]
 	out := []slot{{}}
 	switch d.Kind {
@@ -232,13 +304,7 @@ func (k *Knowledge) candidateSlots(i int) []slot {
 			out = append(out, slot{known: true, set: 1 << v})
 		}
 	case Number:
-		var probes []float64
-		if i < len(k.probes) { // set by index, after loading
-			probes = k.probes[i]
-		} else {
-			probes = k.numberProbes(i)
-		}
-		for _, x := range probes {
+		for _, x := range k.numberProbes(i) {
 			out = append(out, slot{known: true, num: x})
 		}
 	}

@@ -162,6 +162,7 @@ func TestVignettes(t *testing.T) {
 // interview alone never under-triages.
 func TestInterviewReachesASafeUrgency(t *testing.T) {
 	k := bundled(t)
+	var cases, questions int
 	for _, path := range vignetteFiles {
 		for _, v := range loadVignettes(t, path) {
 			full, err := k.ParseFindings(v.Findings)
@@ -169,12 +170,14 @@ func TestInterviewReachesASafeUrgency(t *testing.T) {
 				t.Fatal(err)
 			}
 			f, asked := interview(t, k, full)
+			cases, questions = cases+1, questions+asked
 			got := k.Evaluate(f).Urgency
 			if v.underTriaged(got) {
 				t.Errorf("%s: interview (%d questions) ended at %s, reference %s; asked %s", v.ID, asked, got, v.Urgency, f.JSON())
 			}
 		}
 	}
+	t.Logf("%d interviews, %.1f questions each on average", cases, float64(questions)/float64(cases))
 }
 
 // interview answers NextQuestion from full until it is done; it returns the answers and how

@@ -1,0 +1,63 @@
+package triage
+
+import (
+	"testing"
+
+	"spotcheck"
+)
+
+// benchCase is a typical mid-interview case: a dozen findings known.
+const benchCase = `{"age_years": 6, "sex": "female", "fever": false, "unwell": false, "drowsy": false,
+ "glass_test": "does_not_fade", "spot_size": "pinpoint", "raised": true, "itchy": false,
+ "joint_pain": true, "abdominal_pain": true, "location": ["legs", "buttocks"], "duration_days": 2}`
+
+func BenchmarkEvaluate(b *testing.B) {
+	k := bundled(b)
+	f, err := k.ParseFindings(benchCase)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		k.Evaluate(f)
+	}
+}
+
+func BenchmarkNextQuestion(b *testing.B) {
+	k := bundled(b)
+	f, err := k.ParseFindings(benchCase)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		k.NextQuestion(f)
+	}
+}
+
+// BenchmarkNextQuestionFirst is the adaptive part's worst case: every always-question
+// answered and nothing else known, so every other question is probed.
+func BenchmarkNextQuestionFirst(b *testing.B) {
+	k := bundled(b)
+	f, err := k.ParseFindings(`{"age_years": 30, "sex": "male", "glass_test": "fades"}`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, id := range k.Step("emergency").Findings {
+		_ = f.SetBool(id, false)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		k.NextQuestion(f)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.SetBytes(int64(len(spotcheck.KnowledgeJSON)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(spotcheck.KnowledgeJSON); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"spotcheck"
+	"spotcheck/app/triage"
+)
+
+const publicCases = "../app/triage/testdata/vignettes/public.json"
+
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestTriagePrintsOneLinePerCaseInOrder(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "triage", publicCases)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(publicCases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Cases []struct {
+			ID       string          `json:"id"`
+			Findings json.RawMessage `json:"findings"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	k, err := triage.Load(spotcheck.KnowledgeJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(file.Cases) {
+		t.Fatalf("%d lines for %d cases", len(lines), len(file.Cases))
+	}
+	for i, c := range file.Cases {
+		var got struct {
+			ID         string   `json:"id"`
+			Urgency    string   `json:"urgency"`
+			Conditions []string `json:"conditions"`
+			RedFlags   []string `json:"red_flags"`
+		}
+		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+			t.Fatalf("line %d: %v: %s", i+1, err, lines[i])
+		}
+		f, err := k.ParseFindings(string(c.Findings))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := k.Evaluate(f)
+		if got.ID != c.ID || got.Urgency != want.Urgency.String() || len(got.Conditions) < 3 ||
+			strings.Join(got.Conditions[:3], ",") != strings.Join(want.Top(3), ",") {
+			t.Errorf("line %d = %s; want id %s, urgency %s, top %v", i+1, lines[i], c.ID, want.Urgency, want.Top(3))
+		}
+	}
+}
+
+func TestTriageReportsBadCasesAndGoesOn(t *testing.T) {
+	in := `{"cases": [
+	  {"id": "ok", "findings": {"fever": true}},
+	  {"id": "bad", "findings": {"fevr": true, "glass_test": "maybe"}},
+	  {"id": "no-findings"},
+	  {"id": "last", "findings": {}}]}`
+	code, out, stderr := runCLI(t, in, "triage", "-")
+	if code == 0 {
+		t.Error("exit 0 with bad cases")
+	}
+	if !strings.Contains(stderr, "2 of 4") {
+		t.Errorf("stderr %q does not count the failures", stderr)
+	}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	var lines []map[string]any
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("%v: %s", err, sc.Text())
+		}
+		lines = append(lines, m)
+	}
+	if len(lines) != 4 {
+		t.Fatalf("%d lines, want 4: %s", len(lines), out)
+	}
+	if lines[0]["urgency"] == nil || lines[3]["urgency"] == nil {
+		t.Errorf("good cases lack an urgency: %s", out)
+	}
+	bad, _ := lines[1]["error"].(string)
+	if !strings.Contains(bad, "findings.fevr") || !strings.Contains(bad, "findings.glass_test") {
+		t.Errorf("error %q does not name both fields", bad)
+	}
+	if lines[2]["error"] == nil {
+		t.Errorf("a case without findings has no error: %v", lines[2])
+	}
+}
+
+func TestTriageRejectsUnreadableInput(t *testing.T) {
+	for _, tt := range []struct{ stdin, file, want string }{
+		{"not json", "-", "not valid JSON"},
+		{`{"case": []}`, "-", `"cases" list`},
+		{"", filepath.Join(t.TempDir(), "missing.json"), "no such file"},
+	} {
+		code, _, stderr := runCLI(t, tt.stdin, "triage", tt.file)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("triage %s with %q: exit %d, %q; want 2 and %q", tt.file, tt.stdin, code, stderr, tt.want)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "check", "../knowledge.json")
+	if code != 0 || !strings.Contains(out, "ok") {
+		t.Fatalf("check knowledge.json: exit %d: %s %s", code, out, stderr)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	broken := strings.Replace(string(spotcheck.KnowledgeJSON), `"likely_threshold"`, `"likely_threshold_typo"`, 1)
+	broken = strings.Replace(broken, `"type": "bool"`, `"type": "boolean"`, 1)
+	if err := os.WriteFile(bad, []byte(broken), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runCLI(t, "", "check", bad)
+	if code != 1 {
+		t.Errorf("check of a broken file: exit %d", code)
+	}
+	for _, want := range []string{"meta.likely_threshold: want a number", `unknown type "boolean"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if code, out, _ := runCLI(t, "", "-h"); code != 0 || !strings.Contains(out, "triage CASES.json") {
+		t.Errorf("-h: exit %d, %q", code, out)
+	}
+	if code, _, stderr := runCLI(t, ""); code != 2 || !strings.Contains(stderr, "usage") {
+		t.Errorf("no args: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "frobnicate"); code != 2 || !strings.Contains(stderr, "unknown command") {
+		t.Errorf("unknown command: exit %d, %q", code, stderr)
+	}
+}
