@@ -256,4 +256,3 @@ func objectKeys(r gjson.Result) []string {
 	})
 	return keys
 }
-
