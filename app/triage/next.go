@@ -8,6 +8,10 @@ import (
 // topSize is how many leading causes the interview tries to settle.
 const topSize = 3
 
+// decisive is the margin in log-odds (about twice the odds) by which an answer must lift a
+// cause above the third to count as changing the top three: near-ties are not worth a question.
+const decisive = 0.7
+
 // NextQuestion picks what to ask next. First every question of the "always" steps (the
 // emergency signs, the person, the glass test) in order, a step's group at a time; then the
 // unanswered question that best separates the likely causes, preferring one that could change
@@ -82,7 +86,6 @@ type prober struct {
 	urgency  Urgency
 	top      []int
 	tryLo    []float64
-	tryTop   []int
 	min, max []float64
 }
 
@@ -120,8 +123,7 @@ func (p *prober) probe(i int) (score float64, changes bool) {
 		if k.urgencyOf(p.scratch, p.tryLo) != p.urgency {
 			urgencyMoves = true
 		}
-		p.tryTop = topIndices(p.tryLo, topSize, p.tryTop)
-		if !sameMembers(p.top, p.tryTop) {
+		if p.reshuffles() {
 			changes = true
 		}
 	}
@@ -133,6 +135,21 @@ func (p *prober) probe(i int) (score float64, changes bool) {
 		score += 1000
 	}
 	return score, changes || urgencyMoves
+}
+
+// reshuffles reports whether, in tryLo, a cause outside the current top three beats one
+// inside it by the decisive margin.
+func (p *prober) reshuffles() bool {
+	third := math.Inf(1)
+	for _, i := range p.top {
+		third = min(third, p.tryLo[i])
+	}
+	for i, x := range p.tryLo {
+		if x >= third+decisive && !slices.Contains(p.top, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // topIndices returns the indices of the n largest values, largest first (ties: lower index).
@@ -151,16 +168,4 @@ func topIndices(xs []float64, n int, buf []int) []int {
 		}
 	}
 	return buf
-}
-
-func sameMembers(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for _, x := range a {
-		if !slices.Contains(b, x) {
-			return false
-		}
-	}
-	return true
 }

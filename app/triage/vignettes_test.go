@@ -162,7 +162,7 @@ func TestVignettes(t *testing.T) {
 // interview alone never under-triages.
 func TestInterviewReachesASafeUrgency(t *testing.T) {
 	k := bundled(t)
-	var cases, questions int
+	var cases, questions, scored, top3 int
 	for _, path := range vignetteFiles {
 		for _, v := range loadVignettes(t, path) {
 			full, err := k.ParseFindings(v.Findings)
@@ -171,13 +171,21 @@ func TestInterviewReachesASafeUrgency(t *testing.T) {
 			}
 			f, asked := interview(t, k, full)
 			cases, questions = cases+1, questions+asked
-			got := k.Evaluate(f).Urgency
+			res := k.Evaluate(f)
+			got := res.Urgency
+			if len(v.Conditions) > 0 {
+				scored++
+				if slices.ContainsFunc(res.Top(3), func(id string) bool { return slices.Contains(v.Conditions, id) }) {
+					top3++
+				}
+			}
 			if v.underTriaged(got) {
 				t.Errorf("%s: interview (%d questions) ended at %s, reference %s; asked %s", v.ID, asked, got, v.Urgency, f.JSON())
 			}
 		}
 	}
-	t.Logf("%d interviews, %.1f questions each on average", cases, float64(questions)/float64(cases))
+	t.Logf("%d interviews, %.1f questions each on average; the right cause in the top three after the interview alone: %d/%d",
+		cases, float64(questions)/float64(cases), top3, scored)
 }
 
 // interview answers NextQuestion from full until it is done; it returns the answers and how
