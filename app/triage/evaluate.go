@@ -100,51 +100,45 @@ func (k *Knowledge) Evaluate(f *Findings) Result {
 	}
 	slices.SortStableFunc(rank, func(a, b int) int { return cmp.Compare(lo[b], lo[a]) })
 	res.Conditions = make([]Scored, len(rank))
-	// One buffer holds every condition's evidence; each Scored gets its own window of it.
-	values := make([]string, len(f.vals))
-	n := 0
-	for _, c := range k.conditions {
-		for ti := range c.terms {
-			t := &c.terms[ti]
-			if s := f.vals[t.index]; s.known {
-				n += t.evidenceCount(s)
-				if values[t.index] == "" {
-					values[t.index] = k.findings[t.index].valueString(s)
-				}
-			}
-		}
-	}
-	buf := make([]Evidence, 0, n)
-	var effects []effect
+	snapshot := slices.Clone(f.vals) // Evidence reads it later, whatever happens to f
 	likely := k.likelyLogit()
 	for r, i := range rank {
 		c := k.conditions[i]
-		effects = effects[:0]
-		for ti := range c.terms {
-			t := &c.terms[ti]
-			if s := f.vals[t.index]; s.known {
-				effects = t.effects(ti, s, effects)
-			}
-		}
-		slices.SortStableFunc(effects, func(a, b effect) int { return cmp.Compare(b.weight, a.weight) })
-		start := len(buf)
-		for _, e := range effects {
-			t := &c.terms[e.term]
-			d := k.findings[t.index]
-			value := values[t.index]
-			if e.value >= 0 {
-				value = d.Values[e.value].ID
-			}
-			buf = append(buf, Evidence{Finding: d.ID, Value: value, LR: t.ratio(f.vals[t.index], e.value)})
-		}
-		ev := buf[start:len(buf):len(buf)]
-		res.Conditions[r] = Scored{Condition: c, LogOdds: lo[i], Probability: 1 / (1 + math.Exp(-lo[i])), Evidence: ev}
+		res.Conditions[r] = Scored{Condition: c, LogOdds: lo[i], Probability: 1 / (1 + math.Exp(-lo[i])), k: k, vals: snapshot}
 		if lo[i] >= likely && c.Urgency > SelfCare {
 			res.Because = append(res.Because, Reason{Urgency: c.Urgency, Condition: c})
 			res.Urgency = max(res.Urgency, c.Urgency)
 		}
 	}
 	return res
+}
+
+// Evidence lists the known findings that moved the cause, strongest effect first: LR > 1
+// raised it, LR < 1 lowered it. A set finding gives one entry per listed value.
+func (s *Scored) Evidence() []Evidence {
+	if s.k == nil {
+		return nil
+	}
+	var effects []effect
+	for ti := range s.Condition.terms {
+		t := &s.Condition.terms[ti]
+		if v := s.vals[t.index]; v.known {
+			effects = t.effects(ti, v, effects)
+		}
+	}
+	slices.SortStableFunc(effects, func(a, b effect) int { return cmp.Compare(b.weight, a.weight) })
+	ev := make([]Evidence, len(effects))
+	for i, e := range effects {
+		t := &s.Condition.terms[e.term]
+		d := s.k.findings[t.index]
+		v := s.vals[t.index]
+		name := d.valueString(v)
+		if e.value >= 0 {
+			name = d.Values[e.value].ID
+		}
+		ev[i] = Evidence{Finding: d.ID, Value: name, LR: t.ratio(v, e.value)}
+	}
+	return ev
 }
 
 // valueString names a known slot's value: "yes", "no", a value id, or the number.

@@ -103,7 +103,7 @@ func TestEvidenceExplainsTheScore(t *testing.T) {
 	res := k.Evaluate(f)
 	for _, s := range res.Conditions {
 		lo := s.Condition.logit
-		for _, e := range s.Evidence {
+		for _, e := range s.Evidence() {
 			lo += ln(e.LR)
 		}
 		if diff := lo - s.LogOdds; diff > 1e-9 || diff < -1e-9 {

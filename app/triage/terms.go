@@ -3,7 +3,6 @@ package triage
 import (
 	"fmt"
 	"math"
-	"math/bits"
 	"slices"
 
 	"github.com/tidwall/gjson"
@@ -17,7 +16,6 @@ type term struct {
 	// (0 for a value left out); number: bands, the first that holds the value applies.
 	logYes, logNo float64
 	logValue      []float64
-	nonZero       uint64 // set: the values with an LR other than 1
 	bands         []band
 	// The same ratios as written, for explanations: exp(log) would only approximate them.
 	yesLR, noLR float64
@@ -73,14 +71,6 @@ func (t *term) effects(ti int, s slot, out []effect) []effect {
 		out = append(out, effect{weight: math.Abs(x), log: x, term: int32(ti), value: -1})
 	}
 	return out
-}
-
-// evidenceCount returns how many entries evidence would append.
-func (t *term) evidenceCount(s slot) int {
-	if t.kind != Set {
-		return 1
-	}
-	return bits.OnesCount64(s.set & t.nonZero)
 }
 
 // termRef points at one term of one condition.
@@ -149,9 +139,6 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 					return true
 				}
 				t.logValue[i], t.valueLR[i] = l.lr(lr, join(p, val.String()))
-				if t.logValue[i] != 0 {
-					t.nonZero |= 1 << i
-				}
 				return true
 			})
 		case Number:

@@ -169,13 +169,13 @@ type Reason struct {
 	Condition *Condition // nil for a rule
 }
 
-// Scored is a cause with its probability and the findings that moved it.
+// Scored is a cause with its probability; its Evidence method says which findings moved it.
 type Scored struct {
 	Condition   *Condition
 	Probability float64
 	LogOdds     float64
-	// Evidence lists the known findings the cause lists, strongest effect first.
-	Evidence []Evidence
+	k           *Knowledge
+	vals        []slot // the findings as they were evaluated, shared by the whole Result
 }
 
 // Evidence is one finding's effect on a cause: LR > 1 raised it, LR < 1 lowered it.

@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"time"
+
+	"spotcheck/app/triage"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderResult is the result screen: how soon to get care and why, the likely causes, what
+// to watch for, the answers, and print or start again. Printed, it is the one-page summary
+// for the doctor.
+func (c *Checker) renderResult() app.UI {
+	res := c.s.result
+	info := kb.UrgencyInfo(res.Urgency)
+	call := ""
+	if res.Urgency == triage.Emergency {
+		call = c.w.ui("call_number", "number", c.number)
+	}
+	meta := kb.Meta()
+	causes := likely(res)
+	return app.Section().Class("screen result").DataSet("screen", "result").DataSet("urgency", res.Urgency.String()).Body(
+		app.If(len(c.s.history) > 0, c.backButton),
+		app.P().Class("result-caption").Text(c.w.ui("your_result")),
+		&UrgencyBanner{
+			Level: res.Urgency.String(), Label: c.w.text(info.Label), Action: c.w.text(info.Action),
+			Call: call, Number: c.number, Numbers: emergencyNumbers,
+			NumberLabel: c.w.ui("emergency_number"), NumberHelp: c.w.ui("emergency_number_help"),
+			OnNumber: c.onNumber,
+		},
+		c.reasons(res),
+		app.Section().Class("result-part causes").Body(
+			app.H2().Text(c.w.ui("likely_causes")),
+			app.P().Class("hint").Text(c.w.ui("not_a_diagnosis")),
+			c.causeCards(causes[:min(3, len(causes))], true),
+			app.If(len(causes) > 3, func() app.UI {
+				return app.Div().Class("other-causes").Body(
+					app.H3().Text(c.w.ui("other_causes")),
+					c.causeCards(causes[3:], false),
+				)
+			}),
+		),
+		app.Section().Class("result-part watch").Body(
+			app.H2().Text(c.w.ui("what_to_watch_for")),
+			app.P().Text(c.w.ui("watch_for_text")),
+			app.P().Body(
+				app.Strong().Text(c.w.ui("come_back_if")+" "),
+				app.Text(c.w.ui("come_back_if_text")),
+			),
+		),
+		app.Section().Class("result-part").Body(
+			app.H2().Text(c.w.ui("your_answers")),
+			c.answerList(),
+		),
+		app.Div().Class("buttons no-print").Body(
+			app.Button().Type("button").Class("button").OnClick(c.onPrint).Text(c.w.ui("print")),
+			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui("start_again")),
+		),
+		app.P().Class("print-only").Text(
+			c.w.ui("version", "version", meta.Version, "reviewed", meta.Reviewed)+" "+
+				c.w.ui("printed_on", "date", time.Now().Format(time.DateOnly))),
+	)
+}
+
+// reasons says what set the urgency: the warning signs found (rules, with their messages),
+// then the likely causes that call for care.
+func (c *Checker) reasons(res triage.Result) app.UI {
+	var rules, causes []triage.Reason
+	for _, r := range res.Because {
+		if r.Rule != nil {
+			rules = append(rules, r)
+		} else {
+			causes = append(causes, r)
+		}
+	}
+	if len(res.Because) == 0 {
+		return nil
+	}
+	return app.Section().Class("result-part reasons").Body(
+		app.H2().Text(c.w.ui("why")),
+		app.If(len(rules) > 0, func() app.UI {
+			return app.Div().Body(
+				app.H3().Text(c.w.ui("warning_signs")),
+				app.Ul().Body(app.Range(rules).Slice(func(i int) app.UI {
+					r := rules[i]
+					return app.Li().Class("reason reason-"+r.Urgency.String()).Body(
+						app.Strong().Text(c.w.text(r.Rule.Title)),
+						app.P().Text(c.w.text(r.Rule.Message)),
+					)
+				})),
+			)
+		}),
+		app.If(len(causes) > 0, func() app.UI {
+			return app.Div().Body(
+				app.H3().Text(c.w.ui("likely_causes")),
+				app.Ul().Body(app.Range(causes).Slice(func(i int) app.UI {
+					return app.Li().Class("reason reason-" + causes[i].Urgency.String()).Text(c.w.text(causes[i].Condition.Name))
+				})),
+			)
+		}),
+	)
+}
+
+// causeCards shows causes; the first is open when first is true.
+func (c *Checker) causeCards(causes []triage.Scored, first bool) app.UI {
+	return app.Range(causes).Slice(func(i int) app.UI {
+		return &CauseCard{Cause: c.cause(causes[i]), Labels: c.causeLabels(), Open: first && i == 0}
+	})
+}
+
+// likely returns the causes to show: the three most likely, and the fourth and fifth when
+// they are at least half as likely as the third.
+func likely(res triage.Result) []triage.Scored {
+	n := min(3, len(res.Conditions))
+	for n < min(5, len(res.Conditions)) && res.Conditions[n].Probability >= res.Conditions[2].Probability/2 {
+		n++
+	}
+	return res.Conditions[:n]
+}
+
+// cause puts a scored cause into words.
+func (c *Checker) cause(s triage.Scored) causeView {
+	d := s.Condition
+	v := causeView{
+		ID: d.ID, Name: c.w.text(d.Name), About: c.w.text(d.About), Looks: c.w.text(d.Looks),
+		Who: c.w.text(d.Who), SelfCare: c.w.text(d.SelfCare), GetCare: c.w.text(d.GetCare),
+		Chance: strconv.Itoa(int(math.Round(s.Probability*100))) + "%",
+	}
+	for _, e := range s.Evidence() {
+		f := kb.Finding(e.Finding)
+		ev := evidenceView{Question: c.w.text(f.Question), Answer: c.w.value(f, e.Value)}
+		if e.LR > 1 {
+			v.For = append(v.For, ev)
+		} else {
+			v.Against = append(v.Against, ev)
+		}
+	}
+	for _, id := range d.Sources {
+		if src := kb.Source(id); src != nil {
+			v.Sources = append(v.Sources, sourceView{Title: src.Title, Publisher: src.Publisher, URL: src.Link()})
+		}
+	}
+	return v
+}
+
+func (c *Checker) causeLabels() causeLabels {
+	return causeLabels{
+		Chance: c.w.ui("likelihood"), About: c.w.ui("about_cause"), Looks: c.w.ui("looks_like"), Who: c.w.ui("who_gets_it"),
+		SelfCare: c.w.ui("self_care"), GetCare: c.w.ui("get_care"),
+		For: c.w.ui("evidence_for"), Against: c.w.ui("evidence_against"), Sources: c.w.ui("sources"),
+	}
+}
