@@ -102,17 +102,18 @@ func (l *loader) parseExpr(r gjson.Result, path string) expr {
 		l.problem(path, "want a condition object (all, any, not or finding), got %s", jsonKind(r))
 		return nil
 	}
-	keys := objectKeys(r)
+	fs := objectFields(r)
+	keys := fs.keys()
 	switch {
-	case r.Get("all").Exists() || r.Get("any").Exists():
+	case fs.Get("all").Exists() || fs.Get("any").Exists():
 		op := "all"
-		if !r.Get("all").Exists() {
+		if !fs.Get("all").Exists() {
 			op = "any"
 		}
 		if len(keys) != 1 {
 			l.problem(path, "%q must stand alone, found keys %s", op, strings.Join(keys, ", "))
 		}
-		items := l.array(r.Get(op), path+"."+op)
+		items := l.array(fs.Get(op), path+"."+op)
 		if len(items) == 0 {
 			return nil
 		}
@@ -126,23 +127,23 @@ func (l *loader) parseExpr(r gjson.Result, path string) expr {
 			return allOf(parts)
 		}
 		return anyOf(parts)
-	case r.Get("not").Exists():
+	case fs.Get("not").Exists():
 		if len(keys) != 1 {
 			l.problem(path, "\"not\" must stand alone, found keys %s", strings.Join(keys, ", "))
 		}
-		if x := l.parseExpr(r.Get("not"), path+".not"); x != nil {
+		if x := l.parseExpr(fs.Get("not"), path+".not"); x != nil {
 			return notOf{x}
 		}
 		return nil
-	case r.Get("finding").Exists():
-		return l.parseLeaf(r, path, keys)
+	case fs.Get("finding").Exists():
+		return l.parseLeaf(fs, path, keys)
 	default:
 		l.problem(path, "want one of all, any, not or finding, found keys %s", strings.Join(keys, ", "))
 		return nil
 	}
 }
 
-func (l *loader) parseLeaf(r gjson.Result, path string, keys []string) expr {
+func (l *loader) parseLeaf(r fields, path string, keys []string) expr {
 	id := r.Get("finding").String()
 	d := l.k.findingByID[id]
 	if d == nil {
@@ -215,7 +216,7 @@ func (l *loader) parseLeaf(r gjson.Result, path string, keys []string) expr {
 }
 
 // bounds reads optional min and max; a missing bound is open.
-func (l *loader) bounds(r gjson.Result, path string) (lo, hi float64) {
+func (l *loader) bounds(r fields, path string) (lo, hi float64) {
 	lo, hi = negInf, posInf
 	if v := r.Get("min"); v.Exists() {
 		if v.Type != gjson.Number {
@@ -248,11 +249,3 @@ func (l *loader) valueMask(d *Finding, vals []gjson.Result, path string) uint64 
 	return mask
 }
 
-func objectKeys(r gjson.Result) []string {
-	var keys []string
-	r.ForEach(func(k, _ gjson.Result) bool {
-		keys = append(keys, k.String())
-		return true
-	})
-	return keys
-}

@@ -96,11 +96,12 @@ func Load(data []byte) (*Knowledge, error) {
 		l.problem("$", "not valid JSON")
 		return nil, &LoadError{l.problems}
 	}
-	root := gjson.ParseBytes(data)
-	if !root.IsObject() {
-		l.problem("$", "want an object, got %s", jsonKind(root))
+	parsed := gjson.ParseBytes(data)
+	if !parsed.IsObject() {
+		l.problem("$", "want an object, got %s", jsonKind(parsed))
 		return nil, &LoadError{l.problems}
 	}
+	root := objectFields(parsed)
 	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "conditions", "rules")
 	l.loadMeta(root.Get("meta"))
 	l.loadSources(root.Get("sources"))
@@ -118,14 +119,52 @@ func Load(data []byte) (*Knowledge, error) {
 	return l.k, nil
 }
 
-// checkKeys reports keys of obj that are not allowed (a typo would otherwise be ignored).
-func (l *loader) checkKeys(obj gjson.Result, path string, allowed ...string) {
-	obj.ForEach(func(key, _ gjson.Result) bool {
-		if !slices.Contains(allowed, key.String()) {
-			l.problem(join(path, key.String()), "unknown key (allowed: %s)", strings.Join(allowed, ", "))
+// field is one member of a JSON object.
+type field struct {
+	key string
+	val gjson.Result
+}
+
+// fields is a JSON object read once: gjson's Get would scan the object again for every key.
+type fields []field
+
+// objectFields reads the members of an object (nothing for any other JSON value).
+func objectFields(r gjson.Result) fields {
+	var fs fields
+	if r.IsObject() {
+		r.ForEach(func(k, v gjson.Result) bool {
+			fs = append(fs, field{k.Str, v})
+			return true
+		})
+	}
+	return fs
+}
+
+// Get returns the member with the key; its Exists is false when there is none.
+func (fs fields) Get(key string) gjson.Result {
+	for _, f := range fs {
+		if f.key == key {
+			return f.val
 		}
-		return true
-	})
+	}
+	return gjson.Result{}
+}
+
+func (fs fields) keys() []string {
+	keys := make([]string, len(fs))
+	for i, f := range fs {
+		keys[i] = f.key
+	}
+	return keys
+}
+
+// checkKeys reports keys of obj that are not allowed (a typo would otherwise be ignored).
+func (l *loader) checkKeys(obj fields, path string, allowed ...string) {
+	for _, f := range obj {
+		if !slices.Contains(allowed, f.key) {
+			l.problem(join(path, f.key), "unknown key (allowed: %s)", strings.Join(allowed, ", "))
+		}
+	}
 }
 
 func join(path, key string) string {
@@ -148,7 +187,7 @@ func (l *loader) array(r gjson.Result, path string) []gjson.Result {
 }
 
 // str returns a required string field.
-func (l *loader) str(obj gjson.Result, path, key string) string {
+func (l *loader) str(obj fields, path, key string) string {
 	v := obj.Get(key)
 	if v.Type != gjson.String || v.Str == "" {
 		l.problem(join(path, key), "want a non-empty string, got %s", jsonKind(v))
@@ -158,7 +197,7 @@ func (l *loader) str(obj gjson.Result, path, key string) string {
 }
 
 // id returns a required id field: lower_snake_case and unique among seen.
-func (l *loader) id(obj gjson.Result, path string, seen map[string]bool) string {
+func (l *loader) id(obj fields, path string, seen map[string]bool) string {
 	id := l.str(obj, path, "id")
 	if id == "" {
 		return ""
@@ -174,7 +213,7 @@ func (l *loader) id(obj gjson.Result, path string, seen map[string]bool) string 
 }
 
 // text reads a Text: an object of language -> non-empty string with English present.
-func (l *loader) text(obj gjson.Result, path, key string, required bool) Text {
+func (l *loader) text(obj fields, path, key string, required bool) Text {
 	v := obj.Get(key)
 	p := join(path, key)
 	if !v.Exists() {
@@ -215,7 +254,7 @@ func hasProblemAt(ps []Problem, path string) bool {
 }
 
 // number reads a required number field within [lo, hi].
-func (l *loader) number(obj gjson.Result, path, key string, lo, hi float64) float64 {
+func (l *loader) number(obj fields, path, key string, lo, hi float64) float64 {
 	v := obj.Get(key)
 	if v.Type != gjson.Number {
 		l.problem(join(path, key), "want a number, got %s", jsonKind(v))
@@ -229,7 +268,7 @@ func (l *loader) number(obj gjson.Result, path, key string, lo, hi float64) floa
 }
 
 // sourceIDs reads a required non-empty list of known source ids.
-func (l *loader) sourceIDs(obj gjson.Result, path string) []string {
+func (l *loader) sourceIDs(obj fields, path string) []string {
 	var ids []string
 	for i, s := range l.array(obj.Get("sources"), path+".sources") {
 		p := fmt.Sprintf("%s.sources.%d", path, i)
@@ -245,7 +284,7 @@ func (l *loader) sourceIDs(obj gjson.Result, path string) []string {
 	return ids
 }
 
-func (l *loader) urgency(obj gjson.Result, path string) Urgency {
+func (l *loader) urgency(obj fields, path string) Urgency {
 	s := obj.Get("urgency").String()
 	u, ok := ParseUrgency(s)
 	if !ok {
@@ -256,11 +295,12 @@ func (l *loader) urgency(obj gjson.Result, path string) Urgency {
 
 var metaFields = []string{"version", "reviewed", "languages", "likely_threshold", "ui"}
 
-func (l *loader) loadMeta(m gjson.Result) {
-	if !m.IsObject() {
-		l.problem("meta", "want an object, got %s", jsonKind(m))
+func (l *loader) loadMeta(r gjson.Result) {
+	if !r.IsObject() {
+		l.problem("meta", "want an object, got %s", jsonKind(r))
 		return
 	}
+	m := objectFields(r)
 	meta := &l.k.meta
 	meta.Version = l.str(m, "meta", "version")
 	meta.Reviewed = l.str(m, "meta", "reviewed")
@@ -280,12 +320,11 @@ func (l *loader) loadMeta(m gjson.Result) {
 	l.langs = meta.Languages
 	meta.LikelyThreshold = l.number(m, "meta", "likely_threshold", 0.05, 0.95)
 	meta.Texts = map[string]Text{}
-	m.ForEach(func(key, _ gjson.Result) bool {
-		if k := key.String(); !slices.Contains(metaFields, k) {
-			meta.Texts[k] = l.text(m, "meta", k, true)
+	for _, f := range m {
+		if !slices.Contains(metaFields, f.key) {
+			meta.Texts[f.key] = l.text(m, "meta", f.key, true)
 		}
-		return true
-	})
+	}
 	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no"} {
 		if meta.Texts[k] == nil && !hasProblemAt(l.problems, "meta."+k) {
 			l.problem("meta."+k, "missing text")
@@ -296,17 +335,18 @@ func (l *loader) loadMeta(m gjson.Result) {
 		if !ui.IsObject() {
 			l.problem("meta.ui", "want an object of texts, got %s", jsonKind(ui))
 		}
-		ui.ForEach(func(key, _ gjson.Result) bool {
-			meta.UI[key.String()] = l.text(ui, "meta.ui", key.String(), true)
-			return true
-		})
+		texts := objectFields(ui)
+		for _, f := range texts {
+			meta.UI[f.key] = l.text(texts, "meta.ui", f.key, true)
+		}
 	}
 }
 
 func (l *loader) loadSources(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, s := range l.array(list, "sources") {
+	for i, item := range l.array(list, "sources") {
 		p := fmt.Sprintf("sources.%d", i)
+		s := objectFields(item)
 		l.checkKeys(s, p, "id", "title", "publisher", "year", "url", "doi", "note")
 		src := &Source{
 			ID:        l.id(s, p, seen),
@@ -329,8 +369,9 @@ func (l *loader) loadSources(list gjson.Result) {
 
 func (l *loader) loadUrgencies(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, u := range l.array(list, "urgencies") {
+	for i, item := range l.array(list, "urgencies") {
 		p := fmt.Sprintf("urgencies.%d", i)
+		u := objectFields(item)
 		l.checkKeys(u, p, "id", "label", "action")
 		id := l.id(u, p, seen)
 		level, ok := ParseUrgency(id)
@@ -349,8 +390,9 @@ func (l *loader) loadUrgencies(list gjson.Result) {
 
 func (l *loader) loadSteps(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, s := range l.array(list, "steps") {
+	for i, item := range l.array(list, "steps") {
 		p := fmt.Sprintf("steps.%d", i)
+		s := objectFields(item)
 		l.checkKeys(s, p, "id", "title", "intro", "always", "group")
 		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1}
 		if g := s.Get("group"); g.Exists() {
@@ -365,7 +407,10 @@ var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "
 
 func (l *loader) loadFindings(list gjson.Result) {
 	seen := map[string]bool{}
-	items := l.array(list, "findings")
+	var items []fields
+	for _, item := range l.array(list, "findings") {
+		items = append(items, objectFields(item))
+	}
 	// Define every finding first, so that ask_if may refer to any of them.
 	for i, f := range items {
 		p := fmt.Sprintf("findings.%d", i)
@@ -417,11 +462,12 @@ func (l *loader) loadFindings(list gjson.Result) {
 	}
 }
 
-func (l *loader) values(f gjson.Result, path string) []Value {
+func (l *loader) values(f fields, path string) []Value {
 	seen := map[string]bool{}
 	var vals []Value
-	for i, v := range l.array(f.Get("values"), path+".values") {
+	for i, item := range l.array(f.Get("values"), path+".values") {
 		p := fmt.Sprintf("%s.values.%d", path, i)
+		v := objectFields(item)
 		l.checkKeys(v, p, "id", "label", "help")
 		vals = append(vals, Value{ID: l.id(v, p, seen), Label: l.text(v, p, "label", true), Help: l.text(v, p, "help", false)})
 	}
@@ -435,8 +481,9 @@ var conditionKeys = []string{"id", "name", "about", "looks", "who", "self_care",
 
 func (l *loader) loadConditions(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, c := range l.array(list, "conditions") {
+	for i, item := range l.array(list, "conditions") {
 		p := fmt.Sprintf("conditions.%d", i)
+		c := objectFields(item)
 		l.checkKeys(c, p, conditionKeys...)
 		cond := &Condition{
 			ID:       l.id(c, p, seen),
@@ -459,8 +506,9 @@ func (l *loader) loadConditions(list gjson.Result) {
 
 func (l *loader) loadRules(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, r := range l.array(list, "rules") {
+	for i, item := range l.array(list, "rules") {
 		p := fmt.Sprintf("rules.%d", i)
+		r := objectFields(item)
 		l.checkKeys(r, p, "id", "kind", "urgency", "when", "title", "message", "sources")
 		rule := &Rule{
 			ID:      l.id(r, p, seen),

@@ -95,58 +95,59 @@ func (l *loader) lr(v gjson.Result, path string) (float64, float64) {
 
 // terms compiles a condition's "findings" object.
 func (l *loader) terms(obj gjson.Result, path string) []term {
-	if !obj.IsObject() || len(objectKeys(obj)) == 0 {
+	members := objectFields(obj)
+	if len(members) == 0 {
 		l.problem(path, "want an object of finding ids to likelihood ratios, got %s", jsonKind(obj))
 		return nil
 	}
 	var terms []term
-	obj.ForEach(func(key, spec gjson.Result) bool {
-		id := key.String()
+	for _, m := range members {
+		id, spec := m.key, m.val
 		p := join(path, id)
 		d := l.k.findingByID[id]
 		if d == nil {
 			l.problem(p, "unknown finding")
-			return true
+			continue
 		}
 		t := term{index: d.index, kind: d.Kind}
+		ratios := objectFields(spec)
 		switch d.Kind {
 		case Bool:
 			if !spec.IsObject() {
 				l.problem(p, "want {\"yes\": LR, \"no\": LR}, got %s", jsonKind(spec))
-				return true
+				continue
 			}
-			l.checkKeys(spec, p, "yes", "no")
-			if y := spec.Get("yes"); y.Exists() {
+			l.checkKeys(ratios, p, "yes", "no")
+			y, n := ratios.Get("yes"), ratios.Get("no")
+			if y.Exists() {
 				t.logYes, t.yesLR = l.lr(y, p+".yes")
 			}
-			if n := spec.Get("no"); n.Exists() {
+			if n.Exists() {
 				t.logNo, t.noLR = l.lr(n, p+".no")
 			}
-			if !spec.Get("yes").Exists() && !spec.Get("no").Exists() {
+			if !y.Exists() && !n.Exists() {
 				l.problem(p, "needs \"yes\" or \"no\"")
 			}
 		case Choice, Set:
-			if !spec.IsObject() || len(objectKeys(spec)) == 0 {
+			if len(ratios) == 0 {
 				l.problem(p, "want an object of values to likelihood ratios, got %s", jsonKind(spec))
-				return true
+				continue
 			}
 			t.logValue = make([]float64, len(d.Values))
 			t.valueLR = make([]float64, len(d.Values))
-			spec.ForEach(func(val, lr gjson.Result) bool {
-				i := d.valueIndex(val.String())
+			for _, r := range ratios {
+				i := d.valueIndex(r.key)
 				if i < 0 {
-					l.problem(join(p, val.String()), "not a value of %q (%s)", id, d.valueList())
-					return true
+					l.problem(join(p, r.key), "not a value of %q (%s)", id, d.valueList())
+					continue
 				}
-				t.logValue[i], t.valueLR[i] = l.lr(lr, join(p, val.String()))
-				return true
-			})
+				t.logValue[i], t.valueLR[i] = l.lr(r.val, join(p, r.key))
+			}
 		case Number:
 			t.bands = l.bands(spec, p, d)
 		}
 		terms = append(terms, t)
-		return true
-	})
+	}
 	return terms
 }
 
@@ -159,10 +160,11 @@ func (l *loader) bands(spec gjson.Result, path string, d *Finding) []band {
 			l.problem(p, "want {\"min\", \"max\", \"lr\"}, got %s", jsonKind(b))
 			continue
 		}
-		l.checkKeys(b, p, "min", "max", "lr")
-		lo, hi := l.bounds(b, p)
+		bf := objectFields(b)
+		l.checkKeys(bf, p, "min", "max", "lr")
+		lo, hi := l.bounds(bf, p)
 		bd := band{min: lo, max: hi}
-		bd.logLR, bd.lr = l.lr(b.Get("lr"), p+".lr")
+		bd.logLR, bd.lr = l.lr(bf.Get("lr"), p+".lr")
 		if n := len(out); n > 0 && bd.min < out[n-1].max {
 			l.problem(p, "band starts at %s, before the previous band ends at %s", formatNum(bd.min), formatNum(out[n-1].max))
 		}
