@@ -248,4 +248,3 @@ func (l *loader) valueMask(d *Finding, vals []gjson.Result, path string) uint64 
 	}
 	return mask
 }
-
