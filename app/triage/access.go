@@ -86,6 +86,26 @@ func (k *Knowledge) Applies(f *Findings, id string) bool {
 	return d.askIf == nil || d.askIf.eval(k.own(f).vals)
 }
 
+// Prune forgets the answers to questions that no longer apply, as when a pregnancy was
+// answered and the sex then changed. It goes in interview order, so that an answer it forgets
+// can make a later question not apply either, and returns the ids it forgot. Findings made by
+// another Knowledge are left alone.
+func (k *Knowledge) Prune(f *Findings) []string {
+	if f == nil || f.k != k {
+		return nil
+	}
+	var gone []string
+	for _, i := range k.order {
+		d := k.findings[i]
+		s := f.vals[i]
+		if (s.known || s.unsure) && d.askIf != nil && !d.askIf.eval(f.vals) {
+			f.vals[i] = slot{}
+			gone = append(gone, d.ID)
+		}
+	}
+	return gone
+}
+
 // Label returns the label of a value of a choice or set finding in lang, or the id.
 func (d *Finding) Label(value, lang string) string {
 	if i := d.valueIndex(value); i >= 0 {

@@ -13,9 +13,9 @@ const topSize = 3
 const decisive = 0.7
 
 // NextQuestion picks what to ask next. First every question of the "always" steps (the
-// emergency signs, the person, the glass test) in order, a step's group at a time; then the
-// unanswered question that best separates the likely causes, preferring one that could change
-// the urgency. Questions whose ask_if does not hold, and those that no answer could make
+// emergency signs, the person, the glass test) in order, a step's group at a time; then, step
+// by step, the unanswered question that best separates the likely causes, preferring one that
+// could change the urgency. Questions whose ask_if does not hold, and those that no answer could make
 // change the urgency or the top three causes, are skipped. Done is true when nothing left
 // could change them, and at once when the urgency is already an emergency: then the person
 // must act, not answer more.
@@ -45,7 +45,7 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	}
 
 	p := newProber(k, vals, lo, urgency)
-	best, bestScore := -1, math.Inf(-1)
+	best, bestScore, bestStep := -1, math.Inf(-1), ""
 	for _, i := range k.order {
 		d := k.findings[i]
 		if k.stepByID[d.Step].Always || !k.open(vals, d) {
@@ -56,8 +56,9 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 			continue
 		}
 		next.Remaining++
-		if score > bestScore {
-			best, bestScore = i, score
+		// Steps are taken in order, so that the interview reads as one topic at a time.
+		if bestStep == "" || d.Step == bestStep && score > bestScore {
+			best, bestScore, bestStep = i, score, d.Step
 		}
 	}
 	if next.Step != "" {

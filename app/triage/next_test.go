@@ -86,3 +86,20 @@ func TestNextQuestionNeverRepeatsAndEnds(t *testing.T) {
 	}
 	t.Fatal("never done")
 }
+
+func TestPruneForgetsAnswersThatNoLongerApply(t *testing.T) {
+	k := bundled(t)
+	f, err := k.ParseFindings(`{"sex": "female", "age_years": 30, "pregnant": true, "fever": true}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gone := k.Prune(f); len(gone) != 0 {
+		t.Fatalf("nothing to prune, pruned %v", gone)
+	}
+	if err := f.SetChoice("sex", "male"); err != nil {
+		t.Fatal(err)
+	}
+	if gone := k.Prune(f); !slices.Equal(gone, []string{"pregnant"}) || f.Asked("pregnant") || !f.Known("fever") {
+		t.Errorf("after sex changed: pruned %v, pregnant asked %v, fever known %v", gone, f.Asked("pregnant"), f.Known("fever"))
+	}
+}

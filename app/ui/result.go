@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"spotcheck/app/triage"
@@ -60,47 +61,42 @@ func (c *Checker) renderResult() app.UI {
 			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui("start_again")),
 		),
 		app.P().Class("print-only").Text(
-			c.w.ui("version", "version", meta.Version, "reviewed", meta.Reviewed)+" "+
-				c.w.ui("printed_on", "date", time.Now().Format(time.DateOnly))),
+			c.w.ui("version", "version", meta.Version, "reviewed", meta.Reviewed)+" "+c.printedOn()),
 	)
+}
+
+// printedOn is the printed summary's date line.
+func (c *Checker) printedOn() string {
+	date := time.Now().Format(time.DateOnly)
+	s := c.w.ui("printed_on", "date", date)
+	if !strings.Contains(s, date) { // the string is missing: its key shows, the date must too
+		s += " " + date
+	}
+	return s
 }
 
 // reasons says what set the urgency: the warning signs found (rules, with their messages),
 // then the likely causes that call for care.
 func (c *Checker) reasons(res triage.Result) app.UI {
-	var rules, causes []triage.Reason
-	for _, r := range res.Because {
-		if r.Rule != nil {
-			rules = append(rules, r)
-		} else {
-			causes = append(causes, r)
-		}
-	}
 	if len(res.Because) == 0 {
 		return nil
 	}
 	return app.Section().Class("result-part reasons").Body(
 		app.H2().Text(c.w.ui("why")),
-		app.If(len(rules) > 0, func() app.UI {
-			return app.Div().Body(
-				app.H3().Text(c.w.ui("warning_signs")),
-				app.Ul().Body(app.Range(rules).Slice(func(i int) app.UI {
-					r := rules[i]
-					return app.Li().Class("reason reason-"+r.Urgency.String()).Body(
-						app.Strong().Text(c.w.text(r.Rule.Title)),
-						app.P().Text(c.w.text(r.Rule.Message)),
-					)
-				})),
+		app.If(len(res.Rules) > 0, func() app.UI { return app.H3().Text(c.w.ui("warning_signs")) }),
+		app.Ul().Body(app.Range(res.Because).Slice(func(i int) app.UI {
+			r := res.Because[i]
+			title, message := "", ""
+			if r.Rule != nil {
+				title, message = c.w.text(r.Rule.Title), c.w.text(r.Rule.Message)
+			} else { // a likely cause that needs care: its name and when to get care
+				title, message = c.w.text(r.Condition.Name), c.w.text(r.Condition.GetCare)
+			}
+			return app.Li().Class("reason reason-"+r.Urgency.String()).Body(
+				app.Strong().Text(title),
+				app.P().Text(message),
 			)
-		}),
-		app.If(len(causes) > 0, func() app.UI {
-			return app.Div().Body(
-				app.H3().Text(c.w.ui("likely_causes")),
-				app.Ul().Body(app.Range(causes).Slice(func(i int) app.UI {
-					return app.Li().Class("reason reason-" + causes[i].Urgency.String()).Text(c.w.text(causes[i].Condition.Name))
-				})),
-			)
-		}),
+		})),
 	)
 }
 

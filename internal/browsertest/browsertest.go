@@ -44,6 +44,13 @@ func Options(userDataDir string) []chromedp.ExecAllocatorOption {
 // under CI (where .ci/run installs it) and is skipped elsewhere.
 func New(t testing.TB, timeout time.Duration) context.Context {
 	t.Helper()
+	return NewWith(t, timeout)
+}
+
+// NewWith is New with more Chromium flags after Options, such as a proxy for a test that must
+// see every request the browser makes.
+func NewWith(t testing.TB, timeout time.Duration, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
 	if !Available() {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("chromium not found at %s", ExecPath)
@@ -51,7 +58,7 @@ func New(t testing.TB, timeout time.Duration) context.Context {
 		t.Skipf("chromium not found at %s (apt-get install chromium)", ExecPath)
 	}
 	ctx, cancelTimeout := context.WithTimeout(context.Background(), timeout)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, Options(t.TempDir())...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(Options(t.TempDir()), extra...)...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
 	if err := chromedp.Do(browserCtx); err != nil {
 		t.Fatalf("start chromium: %v", err)

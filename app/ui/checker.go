@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"spotcheck/app/triage"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Checker is the app's one page: the frame (header, footer, notices, live region) around
+// the current screen. It owns the session; the screens and widgets only show it.
+type Checker struct {
+	app.Compo
+
+	// ctx is the Checker's own context, kept from OnMount: its Defer runs after the next
+	// update even when the element that fired the event has gone with the old screen.
+	ctx    app.Context
+	s      *session
+	w      words
+	number string // the emergency number, from the browser's locale, changeable
+	// update is true when a new version has been downloaded (shown until reload).
+	update bool
+	// cached is true when the offline cache is ready; offline when the network is gone.
+	cached, offline bool
+}
+
+// OnInit starts an empty session in English, the prerendered page's language.
+func (c *Checker) OnInit() {
+	c.s = newSession(kb)
+	c.w = words{k: kb, lang: "en"}
+	c.number = defaultNumber
+}
+
+// OnMount reads the browser's language, which picks the texts and the emergency number.
+func (c *Checker) OnMount(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	c.ctx = ctx
+	nav := app.Window().Get("navigator")
+	locale := nav.Get("language").String()
+	c.w.lang = pickLanguage(kb.Meta().Languages, locale)
+	c.number = emergencyNumber(locale)
+	c.update = ctx.AppUpdateAvailable()
+	c.watchOffline(ctx)
+}
+
+// OnAppUpdate shows that a new version is ready.
+func (c *Checker) OnAppUpdate(ctx app.Context) { c.update = ctx.AppUpdateAvailable() }
+
+// Render shows the frame and the current screen.
+func (c *Checker) Render() app.UI {
+	var body app.UI
+	switch c.s.screen {
+	case screenAsk:
+		body = c.renderQuestion()
+	case screenAnswers:
+		body = c.renderAnswers()
+	case screenResult:
+		body = c.renderResult()
+	default:
+		body = c.renderStart()
+	}
+	announce := ""
+	if c.s.screen == screenResult {
+		announce = c.w.text(kb.UrgencyInfo(c.s.result.Urgency).Label)
+	}
+	return app.Div().Class("page").Body(
+		app.Header().Class("site-header").Body(
+			app.Div().Class("wrap").Body(
+				app.P().Class("brand").Text(c.w.ui("name")),
+			),
+		),
+		app.Main().ID("main").Class("wrap").Body(body),
+		app.Div().ID("announce").Class("visually-hidden").
+			Attr("role", "status").Attr("aria-live", "polite").Text(announce),
+		// Notices about the app itself come after the screen, so that they never move it.
+		app.If(c.update, func() app.UI {
+			return &Notice{Text: c.w.ui("update_available"), Action: c.w.ui("update_reload"), OnAction: c.onReload}
+		}).ElseIf(c.offline, func() app.UI {
+			return &Notice{Text: c.w.ui("offline_now")}
+		}).ElseIf(c.cached && c.s.screen == screenStart, func() app.UI {
+			return &Notice{Text: c.w.ui("offline_ready")}
+		}),
+		app.Footer().Class("site-footer").Body(
+			app.Div().Class("wrap").Body(
+				app.P().Text(c.w.ui("privacy")),
+				app.P().Text(c.w.ui("disclaimer")),
+				app.P().Class("version").Text(c.w.ui("version",
+					"version", kb.Meta().Version, "reviewed", kb.Meta().Reviewed)),
+			),
+		),
+	)
+}
+
+// moved is called after every change of screen: it moves the focus to the new screen's
+// heading (so a screen reader reads it) and scrolls to the top.
+func (c *Checker) moved() {
+	c.ctx.Defer(func(app.Context) {
+		app.Window().Call("scrollTo", 0, 0)
+		if h := app.Window().GetElementByID(titleID); h.Truthy() {
+			h.Call("focus")
+		}
+	})
+}
+
+// titleID is the id of every screen's heading, which receives the focus.
+const titleID = "screen-title"
+
+// title is a screen's heading: the one h1, focusable by script only.
+func title(text string) app.HTMLH1 {
+	return app.H1().ID(titleID).TabIndex(-1).Text(text)
+}
+
+// step makes one move of the session, then moves the focus to the new screen.
+func (c *Checker) step(move func()) {
+	move()
+	c.moved()
+}
+
+func (c *Checker) onStart(app.Context, app.Event)       { c.step(c.s.start) }
+func (c *Checker) onBack(app.Context, app.Event)        { c.step(c.s.back) }
+func (c *Checker) onRestart(app.Context, app.Event)     { c.step(c.s.reset) }
+func (c *Checker) onShowAnswers(app.Context, app.Event) { c.step(c.s.showAnswers) }
+func (c *Checker) onSkip(app.Context, app.Event)        { c.step(c.s.skip) }
+func (c *Checker) onContinue(app.Context, app.Event)    { c.step(c.s.finishGroup) }
+
+func (c *Checker) onChange(_ app.Context, id string) {
+	c.step(func() { c.s.change(id) })
+}
+
+func (c *Checker) onPrint(_ app.Context, _ app.Event) { app.Window().Call("print") }
+
+func (c *Checker) onReload(ctx app.Context) { ctx.Reload() }
+
+func (c *Checker) onNumber(_ app.Context, number string) { c.number = number }
+
+// answer records one answer (nil: "not sure") and, when next is true, moves on to the next
+// question. An answer that calls for an emergency shows the result at once.
+func (c *Checker) answer(id string, a *triage.Answer, next bool) {
+	emergency, err := c.s.set(id, a)
+	if err != nil {
+		app.Log(err)
+		return
+	}
+	if next && !emergency {
+		c.s.advance()
+	}
+	if next || emergency {
+		c.moved()
+	}
+}

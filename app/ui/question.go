@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+
+	"spotcheck/app/triage"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderQuestion is the question screen: the one question (or small group of signs) the
+// engine asks next, with the step it belongs to, progress, help, and "not sure".
+func (c *Checker) renderQuestion() app.UI {
+	next := c.s.current()
+	step := kb.Step(next.Step)
+	done := len(c.s.answered())
+
+	var heading, help string
+	if len(next.Findings) == 1 {
+		d := kb.Finding(next.Findings[0])
+		heading, help = c.w.text(d.Question), c.w.text(d.Help)
+	} else {
+		heading = c.w.text(step.Title)
+	}
+	// The step's introduction shows on its first screen, and on every screen of a group.
+	h := c.s.history
+	intro := ""
+	if len(next.Findings) > 1 || len(h) < 2 || h[len(h)-2].Step != next.Step {
+		intro = c.w.text(step.Intro)
+	}
+	glass := next.Step == "glass"
+	if glass {
+		help = "" // the guide below says it, in parts
+	}
+	// Progress is by step: the interview takes the steps in order, while the number of
+	// questions left depends on the answers to come.
+	stepNo, steps := 1, len(kb.Steps())
+	for i, st := range kb.Steps() {
+		if st.ID == next.Step {
+			stepNo = i + 1
+		}
+	}
+
+	return app.Section().Class("screen question").DataSet("screen", "ask").Body(
+		c.backButton(),
+		app.Div().Class("progress").Body(
+			app.P().Class("progress-step").Text(c.w.text(step.Title)),
+			app.P().Class("progress-text").Text(c.w.ui("progress", "n", strconv.Itoa(stepNo), "total", strconv.Itoa(steps))),
+			app.Progress().Attr("max", steps).Attr("value", stepNo-1).Attr("aria-hidden", "true"),
+		),
+		title(heading),
+		app.If(intro != "", func() app.UI { return app.P().Class("intro").Text(intro) }),
+		app.If(help != "", func() app.UI { return app.P().Class("hint").Text(help) }),
+		app.If(glass, c.glassGuide),
+		app.If(len(next.Findings) == 1, func() app.UI {
+			id := next.Findings[0]
+			return app.Div().Class("field").DataSet("finding", id).Body(c.field(kb.Finding(id)))
+		}).Else(func() app.UI {
+			return c.group(next.Findings)
+		}),
+		app.Div().Class("aside-links").Body(
+			app.If(done > 0, func() app.UI {
+				return app.Button().Type("button").Class("link").OnClick(c.onShowAnswers).Text(c.w.ui("your_answers"))
+			}),
+			// Once the emergency signs and the glass test are answered, the person may stop.
+			app.If(!step.Always, func() app.UI {
+				return app.Button().Type("button").Class("link").OnClick(c.onSkip).Text(c.w.ui("skip_to_result"))
+			}),
+		),
+	)
+}
+
+// group asks several yes/no signs on one screen; each answer counts at once, Next moves on.
+func (c *Checker) group(ids []string) app.UI {
+	return app.Div().Class("group").Body(
+		app.Range(ids).Slice(func(i int) app.UI {
+			d := kb.Finding(ids[i])
+			label := "q-" + d.ID
+			return app.Div().Class("sign").DataSet("finding", d.ID).Body(
+				app.P().ID(label).Class("sign-question").Text(c.w.text(d.Question)),
+				app.If(c.w.text(d.Help) != "", func() app.UI {
+					return app.P().Class("sign-help").Text(c.w.text(d.Help))
+				}),
+				&Options{Name: d.ID, LabelledBy: label, Compact: true, Items: c.options(d), OnPick: c.picker(d, false)},
+			)
+		}),
+		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui("next")),
+	)
+}
+
+// field is the answer control of one question, by its kind.
+func (c *Checker) field(d *triage.Finding) app.UI {
+	switch d.Kind {
+	case triage.Number:
+		return c.numberField(d)
+	case triage.Set:
+		return c.places(d)
+	default:
+		return &Options{Name: d.ID, LabelledBy: titleID, Items: c.options(d), OnPick: c.picker(d, true)}
+	}
+}
+
+// numberField asks for a number; an age can also be given in months.
+func (c *Checker) numberField(d *triage.Finding) app.UI {
+	val := ""
+	if a, ok := c.s.f.Value(d.ID); ok {
+		val = formatNum(a.Num)
+	}
+	field := &NumberField{
+		Name: d.ID, LabelledBy: titleID, Unit: c.w.text(d.Unit), Min: d.Min, Max: d.Max, Value: val,
+		Continue: c.w.ui("next"), Unsure: c.w.unsure(d),
+		Empty: c.w.ui("enter_number"), Invalid: c.w.ui("number_out_of_range"),
+		OnAnswer: func(_ app.Context, x *float64) {
+			if x == nil {
+				c.answer(d.ID, nil, true)
+				return
+			}
+			c.answer(d.ID, &triage.Answer{Num: *x}, true)
+		},
+	}
+	if d.ID == "age_years" { // a baby's age is easier in months
+		field.AltUnit, field.AltScale, field.AltHint = c.w.ui("months"), 1.0/12, c.w.ui("age_in_months")
+	}
+	return field
+}
+
+// places asks a question with several answers: tick boxes, and the body map for places.
+// Nothing ticked counts as "not sure".
+func (c *Checker) places(d *triage.Finding) app.UI {
+	items := c.options(d)
+	items = items[:len(items)-1] // "not sure" is Next with nothing ticked
+	toggle := func(_ app.Context, id string, on bool) {
+		a, _ := c.s.f.Value(d.ID)
+		set := slices.DeleteFunc(slices.Clone(a.Set), func(v string) bool { return v == id })
+		if on {
+			set = append(set, id)
+		}
+		if len(set) == 0 {
+			c.answer(d.ID, nil, false)
+			return
+		}
+		c.answer(d.ID, &triage.Answer{Set: set}, false)
+	}
+	return app.Div().Class("places").Body(
+		app.If(d.ID == "location", func() app.UI {
+			return &BodyMap{Label: c.w.ui("body_map"), Front: c.w.ui("body_front"), Back: c.w.ui("body_back"),
+				Items: items, OnToggle: toggle}
+		}),
+		app.P().Class("hint").Text(c.w.ui("choose_all")),
+		&CheckList{Name: d.ID, LabelledBy: titleID, Items: items, OnToggle: toggle},
+		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui("next")),
+	)
+}
+
+// options are a question's answers (yes and no, or its values) and "not sure", with the
+// current answer picked.
+func (c *Checker) options(d *triage.Finding) []option {
+	a, known := c.s.f.Value(d.ID)
+	var items []option
+	switch d.Kind {
+	case triage.Bool:
+		items = []option{
+			{ID: "yes", Label: c.w.ui("yes"), Picked: known && a.Bool},
+			{ID: "no", Label: c.w.ui("no"), Picked: known && !a.Bool},
+		}
+	default:
+		for _, v := range d.Values {
+			items = append(items, option{
+				ID: v.ID, Label: c.w.text(v.Label), Help: c.w.text(v.Help),
+				Picked: known && (a.Choice == v.ID || slices.Contains(a.Set, v.ID)),
+			})
+		}
+	}
+	return append(items, option{ID: unsureID, Label: c.w.unsure(d), Picked: !known && c.s.f.Asked(d.ID)})
+}
+
+// picker returns the handler of a yes/no or choice question's buttons.
+func (c *Checker) picker(d *triage.Finding, next bool) func(app.Context, string) {
+	return func(_ app.Context, id string) {
+		switch {
+		case id == unsureID:
+			c.answer(d.ID, nil, next)
+		case d.Kind == triage.Bool:
+			c.answer(d.ID, &triage.Answer{Bool: id == "yes"}, next)
+		default:
+			c.answer(d.ID, &triage.Answer{Choice: id}, next)
+		}
+	}
+}
+
+// backButton goes one screen back.
+func (c *Checker) backButton() app.UI {
+	return app.Button().Type("button").Class("link back").OnClick(c.onBack).Text(c.w.ui("back"))
+}

@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"testing"
+
+	"spotcheck/app/triage"
+)
+
+// answerAll answers every question of the current screen "not sure" except those in want.
+func answerAll(t *testing.T, s *session, want map[string]*triage.Answer) {
+	t.Helper()
+	next := s.current()
+	for _, id := range next.Findings {
+		if _, err := s.set(id, want[id]); err != nil {
+			t.Fatal(err)
+		}
+		if s.screen == screenResult {
+			return
+		}
+	}
+	s.finishGroup()
+}
+
+func TestSessionJumpsToEmergency(t *testing.T) {
+	s := newSession(kb)
+	s.start()
+	if s.screen != screenAsk {
+		t.Fatalf("start shows screen %d, want a question", s.screen)
+	}
+	answers := map[string]*triage.Answer{
+		"fever": {Bool: true}, "age_years": {Num: 3}, "glass_test": {Choice: "does_not_fade"},
+	}
+	for range 50 {
+		if s.screen == screenResult {
+			break
+		}
+		answerAll(t, s, answers)
+	}
+	// The engine, not this test, says what the answers call for.
+	want := kb.Evaluate(s.f).Urgency
+	if want != triage.Emergency {
+		t.Fatalf("test premise: the engine says %s for fever with spots that stay under a glass", want)
+	}
+	if s.screen != screenResult || s.result.Urgency != want {
+		t.Fatalf("screen %d urgency %s, want the result at %s", s.screen, s.result.Urgency, want)
+	}
+	if s.f.Known("spot_size") || s.f.Asked("location") {
+		t.Errorf("questions after the glass test were asked: %s", s.f.JSON())
+	}
+}
+
+func TestSessionBackAndChange(t *testing.T) {
+	s := newSession(kb)
+	s.start()
+	first := s.current()
+	answerAll(t, s, nil) // every sign "not sure"
+	second := s.current()
+	if slices.Equal(first.Findings, second.Findings) {
+		t.Fatalf("questions answered %q are asked again", first.Findings)
+	}
+	for _, id := range first.Findings {
+		if !s.f.Asked(id) || s.f.Known(id) {
+			t.Errorf("%s: want asked and unknown after \"not sure\"", id)
+		}
+	}
+	s.back()
+	if !slices.Equal(s.current().Findings, first.Findings) || s.screen != screenAsk {
+		t.Fatalf("back shows %v, want %v", s.current().Findings, first.Findings)
+	}
+	s.back()
+	if s.screen != screenStart {
+		t.Fatalf("back from the first question shows screen %d, want the start", s.screen)
+	}
+	s.start()
+	s.change("fever")
+	if got := s.current(); s.screen != screenAsk || !slices.Equal(got.Findings, []string{"fever"}) {
+		t.Fatalf("change fever shows %v", got)
+	}
+	if _, err := s.set("fever", &triage.Answer{Bool: false}); err != nil {
+		t.Fatal(err)
+	}
+	if a, ok := s.f.Value("fever"); !ok || a.Bool {
+		t.Errorf("fever = %v %v, want false", a, ok)
+	}
+	s.reset()
+	if s.screen != screenStart || len(s.answered()) != 0 || len(s.history) != 0 {
+		t.Errorf("reset left screen %d, answers %v, history %v", s.screen, s.answered(), s.history)
+	}
+}
+
+func TestSessionSkip(t *testing.T) {
+	s := newSession(kb)
+	s.start()
+	s.skip()
+	if s.screen != screenResult || s.result.Urgency != kb.Evaluate(s.f).Urgency {
+		t.Errorf("skip shows screen %d at %s", s.screen, s.result.Urgency)
+	}
+}
+
+func TestSessionRejectsUnknownFinding(t *testing.T) {
+	s := newSession(kb)
+	if _, err := s.set("fevr", nil); err == nil {
+		t.Error("set(fevr) succeeded")
+	}
+}
+
+func TestEmergencyNumber(t *testing.T) {
+	for locale, want := range map[string]string{
+		"en-US": "911", "en-GB": "999", "en_AU": "000", "de-DE": "112", "fr": "112", "": "112",
+		"en-NZ": "111", "ja-JP": "119", "zh-Hans-CN": "120", "es-419": "112",
+	} {
+		if got := emergencyNumber(locale); got != want {
+			t.Errorf("emergencyNumber(%q) = %q, want %q", locale, got, want)
+		}
+	}
+	if !slices.IsSorted(emergencyNumbers) || !slices.Contains(emergencyNumbers, "999") {
+		t.Errorf("emergencyNumbers = %v", emergencyNumbers)
+	}
+}
+
+func TestPickLanguage(t *testing.T) {
+	if got := pickLanguage([]string{"en", "de"}, "de-AT"); got != "de" {
+		t.Errorf("de-AT -> %q", got)
+	}
+	if got := pickLanguage([]string{"en"}, "fr-FR"); got != "en" {
+		t.Errorf("fr-FR -> %q", got)
+	}
+}
+
+func TestWordsAnswer(t *testing.T) {
+	s := newSession(kb)
+	w := words{k: kb, lang: "en"}
+	set := func(id string, a *triage.Answer) {
+		t.Helper()
+		if _, err := s.set(id, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("fever", &triage.Answer{Bool: true})
+	set("headache", nil)
+	set("age_years", &triage.Answer{Num: 0.5})
+	set("location", &triage.Answer{Set: []string{"legs", "arms"}})
+	loc := kb.Finding("location")
+	for id, want := range map[string]string{
+		"fever":     kb.UI("yes", "en"),
+		"headache":  w.unsure(kb.Finding("headache")),
+		"age_years": "0.5 " + kb.Finding("age_years").Unit.In("en"),
+		"location":  loc.Label("arms", "en") + ", " + loc.Label("legs", "en"),
+		"drowsy":    "",
+	} {
+		if got := w.answer(s, kb.Finding(id)); got != want {
+			t.Errorf("answer(%s) = %q, want %q", id, got, want)
+		}
+	}
+	if got := w.value(kb.Finding("fever"), "no"); got != kb.UI("no", "en") {
+		t.Errorf("value(fever, no) = %q", got)
+	}
+	if got := w.ui("call_number", "number", "112"); got == "call_number" || !regexp.MustCompile(`\b112\b`).MatchString(got) {
+		t.Errorf("ui(call_number) = %q", got)
+	}
+}
+
+func TestLikelyShowsThreeToFive(t *testing.T) {
+	f := kb.NewFindings()
+	res := kb.Evaluate(f)
+	if n := len(likely(res)); n < 3 || n > 5 {
+		t.Errorf("likely shows %d causes", n)
+	}
+}
+
+// TestUIStrings lists the meta.ui strings the UI uses that knowledge.json lacks: the UI shows
+// their keys until they are added.
+func TestUIStrings(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`\.ui\("([a-z_]+)"`)
+	keys := map[string]bool{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			keys[m[1]] = true
+		}
+	}
+	var missing []string
+	for k := range keys {
+		if kb.Meta().UI[k] == nil && kb.Meta().Texts[k] == nil {
+			missing = append(missing, k)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Logf("meta.ui lacks %d strings the UI uses (shown as their keys): %v", len(missing), missing)
+	}
+	if len(keys) < 30 {
+		t.Errorf("found only %d ui keys: the pattern no longer matches the code", len(keys))
+	}
+}

@@ -1,0 +1,27 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// renderStart is the start screen, which the server prerenders: readable before the app has
+// loaded, with the emergency signs first. Its Start button works once the app runs.
+func (c *Checker) renderStart() app.UI {
+	return app.Section().Class("screen start").DataSet("screen", "start").Body(
+		title(c.w.ui("start_title")),
+		app.P().Class("lead").Text(c.w.ui("tagline")),
+		app.Div().Class("callout callout-emergency").Body(
+			app.P().Class("callout-title").Text(c.w.ui("emergency_intro")),
+			// The number depends on the browser's locale: the app shows it once it runs.
+			app.If(!app.IsServer, func() app.UI {
+				return app.P().Class("callout-number").Text(c.w.ui("call_number", "number", c.number))
+			}),
+		),
+		app.P().Text(c.w.ui("start_intro")),
+		app.Ul().Class("promises").Body(
+			app.Li().Text(c.w.ui("privacy")),
+			app.Li().Text(c.w.ui("not_a_diagnosis")),
+		),
+		app.Button().Type("button").Class("button button-start").
+			Disabled(app.IsServer).OnClick(c.onStart).
+			Text(c.w.ui("start")),
+	)
+}

@@ -1,0 +1,69 @@
+package site
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// cspDirectives is the Content-Security-Policy, one directive a line; server/README.md says
+// why each is there.
+var cspDirectives = []string{
+	"default-src 'none'",
+	"script-src 'self' 'wasm-unsafe-eval'",
+	"connect-src 'self'",
+	"img-src 'self'",
+	"style-src 'self'",
+	"font-src 'self'",
+	"manifest-src 'self'",
+	"worker-src 'self'",
+	"base-uri 'none'",
+	"form-action 'none'",
+}
+
+// csp is the header's policy; metaCSP is the page's <meta> copy, which cannot hold
+// frame-ancestors.
+var (
+	metaCSP = strings.Join(cspDirectives, "; ")
+	csp     = metaCSP + "; frame-ancestors 'none'"
+)
+
+// permissionsPolicy denies every powerful feature: the app needs none of them.
+var permissionsPolicy = strings.Join([]string{
+	"accelerometer=()", "ambient-light-sensor=()", "autoplay=()", "battery=()", "bluetooth=()",
+	"camera=()", "display-capture=()", "document-domain=()", "encrypted-media=()",
+	"fullscreen=()", "gamepad=()", "geolocation=()", "gyroscope=()", "hid=()",
+	"identity-credentials-get=()", "idle-detection=()", "local-fonts=()", "magnetometer=()",
+	"microphone=()", "midi=()", "otp-credentials=()", "payment=()", "picture-in-picture=()",
+	"publickey-credentials-create=()", "publickey-credentials-get=()", "screen-wake-lock=()",
+	"serial=()", "storage-access=()", "usb=()", "web-share=()", "window-management=()",
+	"xr-spatial-tracking=()", "browsing-topics=()", "interest-cohort=()",
+}, ", ")
+
+// securityHeaders go on every response the handler writes.
+var securityHeaders = http.Header{
+	"Content-Security-Policy":      {csp},
+	"X-Content-Type-Options":       {"nosniff"},
+	"Referrer-Policy":              {"no-referrer"},
+	"Permissions-Policy":           {permissionsPolicy},
+	"Cross-Origin-Opener-Policy":   {"same-origin"},
+	"Cross-Origin-Embedder-Policy": {"require-corp"},
+	"Cross-Origin-Resource-Policy": {"same-origin"},
+	"X-Frame-Options":              {"DENY"},
+}
+
+// setSecurityHeaders adds securityHeaders to h. The slices are shared, never written.
+func setSecurityHeaders(h http.Header) {
+	for k, v := range securityHeaders {
+		h[k] = v
+	}
+}
+
+func sortedKeys(h http.Header) []string {
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
