@@ -8,9 +8,15 @@ import (
 // topSize is how many leading causes the interview tries to settle.
 const topSize = 3
 
-// decisive is the margin in log-odds (about twice the odds) by which an answer must lift a
-// cause above the third to count as changing the top three: near-ties are not worth a question.
-const decisive = 0.7
+// An answer counts as changing the top three only when it lifts a cause above the third by
+// the decisive margin in log-odds (about twice the odds) and to a plausible probability: a
+// near-tie, or one unlikely cause overtaking another, is not worth a question.
+const (
+	decisive  = 0.7
+	plausible = 0.1
+)
+
+var plausibleLogit = math.Log(plausible / (1 - plausible))
 
 // NextQuestion picks what to ask next. First every question of the "always" steps (the
 // emergency signs, the person, the glass test) in order, a step's group at a time; then, step
@@ -138,15 +144,15 @@ func (p *prober) probe(i int) (score float64, changes bool) {
 	return score, changes || urgencyMoves
 }
 
-// reshuffles reports whether, in tryLo, a cause outside the current top three beats one
-// inside it by the decisive margin.
+// reshuffles reports whether, in tryLo, a cause outside the current top three becomes
+// plausible and beats one inside it by the decisive margin.
 func (p *prober) reshuffles() bool {
 	third := math.Inf(1)
 	for _, i := range p.top {
 		third = min(third, p.tryLo[i])
 	}
 	for i, x := range p.tryLo {
-		if x >= third+decisive && !slices.Contains(p.top, i) {
+		if x >= third+decisive && x >= plausibleLogit && !slices.Contains(p.top, i) {
 			return true
 		}
 	}
