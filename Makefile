@@ -32,7 +32,7 @@ bench-server: build
 	./server/bench.sh
 
 ## test: everything CI runs
-test: lint build test-go test-wasm
+test: lint build test-go test-wasm vignettes
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -49,7 +49,7 @@ test-go:
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./app/triage/
 
-## vignettes: the public vignettes' score table
+## vignettes: the score table of the public and own vignettes (the gate runs in test-go too)
 vignettes:
 	$(GO) test -count=1 -run 'TestVignettes' -v ./app/triage/ | grep -v '^=== RUN'
 

@@ -11,25 +11,26 @@ const benchCase = `{"age_years": 6, "sex": "female", "fever": false, "unwell": f
  "glass_test": "does_not_fade", "spot_size": "pinpoint", "raised": true, "itchy": false,
  "joint_pain": true, "abdominal_pain": true, "location": ["legs", "buttocks"], "duration_days": 2}`
 
-func BenchmarkEvaluate(b *testing.B) {
+// benchFindings parses findings for a benchmark.
+func benchFindings(b *testing.B, object string) (*Knowledge, *Findings) {
 	k := bundled(b)
-	f, err := k.ParseFindings(benchCase)
+	f, err := k.ParseFindings(object)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	return k, f
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	k, f := benchFindings(b, benchCase)
 	for b.Loop() {
 		k.Evaluate(f)
 	}
 }
 
 func BenchmarkNextQuestion(b *testing.B) {
-	k := bundled(b)
-	f, err := k.ParseFindings(benchCase)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
+	k, f := benchFindings(b, benchCase)
 	for b.Loop() {
 		k.NextQuestion(f)
 	}
@@ -38,15 +39,10 @@ func BenchmarkNextQuestion(b *testing.B) {
 // BenchmarkNextQuestionFirst is the adaptive part's worst case: every always-question
 // answered and nothing else known, so every other question is probed.
 func BenchmarkNextQuestionFirst(b *testing.B) {
-	k := bundled(b)
-	f, err := k.ParseFindings(`{"age_years": 30, "sex": "male", "glass_test": "fades"}`)
-	if err != nil {
-		b.Fatal(err)
-	}
+	k, f := benchFindings(b, `{"age_years": 30, "sex": "male", "glass_test": "fades"}`)
 	for _, id := range k.Step("emergency").Findings {
 		_ = f.SetBool(id, false)
 	}
-	b.ReportAllocs()
 	for b.Loop() {
 		k.NextQuestion(f)
 	}

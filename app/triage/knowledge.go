@@ -186,6 +186,27 @@ func (l *loader) array(r gjson.Result, path string) []gjson.Result {
 	return items
 }
 
+// object is one element of a list of objects, read once, with its JSON path.
+type object struct {
+	path string
+	fields
+}
+
+// objects reads a required non-empty list of objects at path, each allowed only the keys.
+func (l *loader) objects(list gjson.Result, path string, allowed ...string) []object {
+	items := l.array(list, path)
+	out := make([]object, len(items))
+	for i, item := range items {
+		p := fmt.Sprintf("%s.%d", path, i)
+		if !item.IsObject() {
+			l.problem(p, "want an object, got %s", jsonKind(item))
+		}
+		out[i] = object{p, objectFields(item)}
+		l.checkKeys(out[i].fields, p, allowed...)
+	}
+	return out
+}
+
 // str returns a required string field.
 func (l *loader) str(obj fields, path, key string) string {
 	v := obj.Get(key)
@@ -344,10 +365,8 @@ func (l *loader) loadMeta(r gjson.Result) {
 
 func (l *loader) loadSources(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, item := range l.array(list, "sources") {
-		p := fmt.Sprintf("sources.%d", i)
-		s := objectFields(item)
-		l.checkKeys(s, p, "id", "title", "publisher", "year", "url", "doi", "note")
+	for _, o := range l.objects(list, "sources", "id", "title", "publisher", "year", "url", "doi", "note") {
+		s, p := o.fields, o.path
 		src := &Source{
 			ID:        l.id(s, p, seen),
 			Title:     l.str(s, p, "title"),
@@ -369,10 +388,8 @@ func (l *loader) loadSources(list gjson.Result) {
 
 func (l *loader) loadUrgencies(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, item := range l.array(list, "urgencies") {
-		p := fmt.Sprintf("urgencies.%d", i)
-		u := objectFields(item)
-		l.checkKeys(u, p, "id", "label", "action")
+	for _, o := range l.objects(list, "urgencies", "id", "label", "action") {
+		u, p := o.fields, o.path
 		id := l.id(u, p, seen)
 		level, ok := ParseUrgency(id)
 		if !ok {
@@ -390,10 +407,8 @@ func (l *loader) loadUrgencies(list gjson.Result) {
 
 func (l *loader) loadSteps(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, item := range l.array(list, "steps") {
-		p := fmt.Sprintf("steps.%d", i)
-		s := objectFields(item)
-		l.checkKeys(s, p, "id", "title", "intro", "always", "group")
+	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "group") {
+		s, p := o.fields, o.path
 		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1}
 		if g := s.Get("group"); g.Exists() {
 			st.Group = int(l.number(s, p, "group", 1, 12))
@@ -407,14 +422,10 @@ var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "
 
 func (l *loader) loadFindings(list gjson.Result) {
 	seen := map[string]bool{}
-	var items []fields
-	for _, item := range l.array(list, "findings") {
-		items = append(items, objectFields(item))
-	}
+	items := l.objects(list, "findings", findingKeys...)
 	// Define every finding first, so that ask_if may refer to any of them.
-	for i, f := range items {
-		p := fmt.Sprintf("findings.%d", i)
-		l.checkKeys(f, p, findingKeys...)
+	for _, o := range items {
+		f, p := o.fields, o.path
 		d := &Finding{ID: l.id(f, p, seen), Step: l.str(f, p, "step"), index: len(l.k.findings)}
 		d.Question = l.text(f, p, "question", true)
 		d.Help = l.text(f, p, "help", false)
@@ -450,9 +461,9 @@ func (l *loader) loadFindings(list gjson.Result) {
 			l.k.findingByID[d.ID] = d
 		}
 	}
-	for i, f := range items {
-		if a := f.Get("ask_if"); a.Exists() {
-			l.k.findings[i].askIf = l.parseExpr(a, fmt.Sprintf("findings.%d.ask_if", i))
+	for i, o := range items {
+		if a := o.Get("ask_if"); a.Exists() {
+			l.k.findings[i].askIf = l.parseExpr(a, o.path+".ask_if")
 		}
 	}
 	for i, st := range l.k.steps {
@@ -465,10 +476,8 @@ func (l *loader) loadFindings(list gjson.Result) {
 func (l *loader) values(f fields, path string) []Value {
 	seen := map[string]bool{}
 	var vals []Value
-	for i, item := range l.array(f.Get("values"), path+".values") {
-		p := fmt.Sprintf("%s.values.%d", path, i)
-		v := objectFields(item)
-		l.checkKeys(v, p, "id", "label", "help")
+	for _, o := range l.objects(f.Get("values"), path+".values", "id", "label", "help") {
+		v, p := o.fields, o.path
 		vals = append(vals, Value{ID: l.id(v, p, seen), Label: l.text(v, p, "label", true), Help: l.text(v, p, "help", false)})
 	}
 	if len(vals) > 64 {
@@ -481,10 +490,8 @@ var conditionKeys = []string{"id", "name", "about", "looks", "who", "self_care",
 
 func (l *loader) loadConditions(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, item := range l.array(list, "conditions") {
-		p := fmt.Sprintf("conditions.%d", i)
-		c := objectFields(item)
-		l.checkKeys(c, p, conditionKeys...)
+	for _, o := range l.objects(list, "conditions", conditionKeys...) {
+		c, p := o.fields, o.path
 		cond := &Condition{
 			ID:       l.id(c, p, seen),
 			Name:     l.text(c, p, "name", true),
@@ -506,10 +513,8 @@ func (l *loader) loadConditions(list gjson.Result) {
 
 func (l *loader) loadRules(list gjson.Result) {
 	seen := map[string]bool{}
-	for i, item := range l.array(list, "rules") {
-		p := fmt.Sprintf("rules.%d", i)
-		r := objectFields(item)
-		l.checkKeys(r, p, "id", "kind", "urgency", "when", "title", "message", "sources")
+	for _, o := range l.objects(list, "rules", "id", "kind", "urgency", "when", "title", "message", "sources") {
+		r, p := o.fields, o.path
 		rule := &Rule{
 			ID:      l.id(r, p, seen),
 			Kind:    r.Get("kind").String(),
