@@ -1,8 +1,8 @@
 package triage
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -102,7 +102,7 @@ func (l *loader) parseExpr(r gjson.Result, path string) expr {
 		l.problem(path, "want a condition object (all, any, not or finding), got %s", jsonKind(r))
 		return nil
 	}
-	fs := objectFields(r)
+	fs := objectFields(r, 3)
 	keys := fs.keys()
 	switch {
 	case fs.Get("all").Exists() || fs.Get("any").Exists():
@@ -119,7 +119,7 @@ func (l *loader) parseExpr(r gjson.Result, path string) expr {
 		}
 		var parts []expr
 		for i, e := range items {
-			if x := l.parseExpr(e, fmt.Sprintf("%s.%s.%d", path, op, i)); x != nil {
+			if x := l.parseExpr(e, path+"."+op+"."+strconv.Itoa(i)); x != nil {
 				parts = append(parts, x)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -101,7 +102,7 @@ func Load(data []byte) (*Knowledge, error) {
 		l.problem("$", "want an object, got %s", jsonKind(parsed))
 		return nil, &LoadError{l.problems}
 	}
-	root := objectFields(parsed)
+	root := objectFields(parsed, 8)
 	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "conditions", "rules")
 	l.loadMeta(root.Get("meta"))
 	l.loadSources(root.Get("sources"))
@@ -128,10 +129,12 @@ type field struct {
 // fields is a JSON object read once: gjson's Get would scan the object again for every key.
 type fields []field
 
-// objectFields reads the members of an object (nothing for any other JSON value).
-func objectFields(r gjson.Result) fields {
+// objectFields reads the members of an object (nothing for any other JSON value); size is
+// how many members to make room for, so that a typical object needs one allocation.
+func objectFields(r gjson.Result, size int) fields {
 	var fs fields
 	if r.IsObject() {
+		fs = make(fields, 0, size)
 		r.ForEach(func(k, v gjson.Result) bool {
 			fs = append(fs, field{k.Str, v})
 			return true
@@ -197,11 +200,11 @@ func (l *loader) objects(list gjson.Result, path string, allowed ...string) []ob
 	items := l.array(list, path)
 	out := make([]object, len(items))
 	for i, item := range items {
-		p := fmt.Sprintf("%s.%d", path, i)
+		p := path + "." + strconv.Itoa(i)
 		if !item.IsObject() {
 			l.problem(p, "want an object, got %s", jsonKind(item))
 		}
-		out[i] = object{p, objectFields(item)}
+		out[i] = object{p, objectFields(item, len(allowed))}
 		l.checkKeys(out[i].fields, p, allowed...)
 	}
 	return out
@@ -292,7 +295,7 @@ func (l *loader) number(obj fields, path, key string, lo, hi float64) float64 {
 func (l *loader) sourceIDs(obj fields, path string) []string {
 	var ids []string
 	for i, s := range l.array(obj.Get("sources"), path+".sources") {
-		p := fmt.Sprintf("%s.sources.%d", path, i)
+		p := path + ".sources." + strconv.Itoa(i)
 		switch {
 		case s.Type != gjson.String:
 			l.problem(p, "want a source id, got %s", jsonKind(s))
@@ -321,7 +324,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 		l.problem("meta", "want an object, got %s", jsonKind(r))
 		return
 	}
-	m := objectFields(r)
+	m := objectFields(r, 16)
 	meta := &l.k.meta
 	meta.Version = l.str(m, "meta", "version")
 	meta.Reviewed = l.str(m, "meta", "reviewed")
@@ -356,7 +359,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 		if !ui.IsObject() {
 			l.problem("meta.ui", "want an object of texts, got %s", jsonKind(ui))
 		}
-		texts := objectFields(ui)
+		texts := objectFields(ui, 64)
 		for _, f := range texts {
 			meta.UI[f.key] = l.text(texts, "meta.ui", f.key, true)
 		}
@@ -548,7 +551,7 @@ func (l *loader) checkVocabulary() {
 			l.problem("findings", "vocabulary finding %q is not defined", id)
 			return true
 		}
-		p := fmt.Sprintf("findings.%d", d.index)
+		p := "findings." + strconv.Itoa(d.index)
 		if typ := v.Get("type").String(); d.Kind.String() != typ {
 			l.problem(p+".type", "the vocabulary says %q is a %s finding, not %s", id, typ, d.Kind)
 			return true

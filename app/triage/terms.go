@@ -1,9 +1,9 @@
 package triage
 
 import (
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/tidwall/gjson"
 )
@@ -95,7 +95,7 @@ func (l *loader) lr(v gjson.Result, path string) (float64, float64) {
 
 // terms compiles a condition's "findings" object.
 func (l *loader) terms(obj gjson.Result, path string) []term {
-	members := objectFields(obj)
+	members := objectFields(obj, 24)
 	if len(members) == 0 {
 		l.problem(path, "want an object of finding ids to likelihood ratios, got %s", jsonKind(obj))
 		return nil
@@ -110,38 +110,49 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 			continue
 		}
 		t := term{index: d.index, kind: d.Kind}
-		ratios := objectFields(spec)
+		// Ratio objects are small: read them in place rather than through objectFields.
 		switch d.Kind {
 		case Bool:
 			if !spec.IsObject() {
 				l.problem(p, "want {\"yes\": LR, \"no\": LR}, got %s", jsonKind(spec))
 				continue
 			}
-			l.checkKeys(ratios, p, "yes", "no")
-			y, n := ratios.Get("yes"), ratios.Get("no")
-			if y.Exists() {
-				t.logYes, t.yesLR = l.lr(y, p+".yes")
-			}
-			if n.Exists() {
-				t.logNo, t.noLR = l.lr(n, p+".no")
-			}
-			if !y.Exists() && !n.Exists() {
+			found := false
+			spec.ForEach(func(key, v gjson.Result) bool {
+				switch key.Str {
+				case "yes":
+					t.logYes, t.yesLR = l.lr(v, p+".yes")
+				case "no":
+					t.logNo, t.noLR = l.lr(v, p+".no")
+				default:
+					l.problem(join(p, key.Str), "unknown key (allowed: yes, no)")
+				}
+				found = found || key.Str == "yes" || key.Str == "no"
+				return true
+			})
+			if !found {
 				l.problem(p, "needs \"yes\" or \"no\"")
 			}
 		case Choice, Set:
-			if len(ratios) == 0 {
+			if !spec.IsObject() {
 				l.problem(p, "want an object of values to likelihood ratios, got %s", jsonKind(spec))
 				continue
 			}
 			t.logValue = make([]float64, len(d.Values))
 			t.valueLR = make([]float64, len(d.Values))
-			for _, r := range ratios {
-				i := d.valueIndex(r.key)
+			n := 0
+			spec.ForEach(func(key, v gjson.Result) bool {
+				n++
+				i := d.valueIndex(key.Str)
 				if i < 0 {
-					l.problem(join(p, r.key), "not a value of %q (%s)", id, d.valueList())
-					continue
+					l.problem(join(p, key.Str), "not a value of %q (%s)", id, d.valueList())
+					return true
 				}
-				t.logValue[i], t.valueLR[i] = l.lr(r.val, join(p, r.key))
+				t.logValue[i], t.valueLR[i] = l.lr(v, join(p, key.Str))
+				return true
+			})
+			if n == 0 {
+				l.problem(p, "want an object of values to likelihood ratios, got an empty object")
 			}
 		case Number:
 			t.bands = l.bands(spec, p, d)
@@ -155,12 +166,12 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 func (l *loader) bands(spec gjson.Result, path string, d *Finding) []band {
 	var out []band
 	for i, b := range l.array(spec, path) {
-		p := fmt.Sprintf("%s.%d", path, i)
+		p := path + "." + strconv.Itoa(i)
 		if !b.IsObject() {
 			l.problem(p, "want {\"min\", \"max\", \"lr\"}, got %s", jsonKind(b))
 			continue
 		}
-		bf := objectFields(b)
+		bf := objectFields(b, 3)
 		l.checkKeys(bf, p, "min", "max", "lr")
 		lo, hi := l.bounds(bf, p)
 		bd := band{min: lo, max: hi}
@@ -220,7 +231,7 @@ func (l *loader) checkReachable() {
 		if d.askIf == nil {
 			continue
 		}
-		path := fmt.Sprintf("findings.%d.ask_if", d.index)
+		path := "findings." + strconv.Itoa(d.index) + ".ask_if"
 		var refs []int
 		d.askIf.refs(func(i int) {
 			if !slices.Contains(refs, i) {
