@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// cspDirectives is the Content-Security-Policy, one directive a line; server/README.md says
+// cspDirectives is the Content-Security-Policy, one directive a line; README.md (Content-Security-Policy) says
 // why each is there.
 var cspDirectives = []string{
 	"default-src 'none'",
