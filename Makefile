@@ -62,9 +62,9 @@ fuzz:
 
 ## bench: the performance table: builds the app (make build) and the floor (the smallest go-app
 ## app, built and served the same way), runs the engine's benchmarks natively and in wasm under
-## Node, then measures both apps in headless Chromium (bench/README.md says what and how). It
-## prints the table, writes it to bench/README.md's Performance section and as JSON to
-## build/bench.json. About 6-8 minutes on 2 cores; BENCH_FLAGS='-runs 3' for a quicker look.
+## Node, then measures both apps in headless Chromium (README.md, Performance, says what and how). It
+## prints the table, writes it to the README's Performance section and as JSON to
+## build/bench.json. About 3 minutes on 2 cores (5 on a fresh checkout); BENCH_FLAGS='-runs 3'.
 bench: build
 	set -o pipefail; $(GO) test -run=NONE -bench=. -benchmem -count=5 ./app/triage/ | tee build/bench-engine-native.txt
 	set -o pipefail; GOOS=js GOARCH=wasm $(GO) test -run=NONE -bench=. -benchmem -count=3 -exec="$(WASM_EXEC)" ./app/triage/ | tee build/bench-engine-wasm.txt
