@@ -82,6 +82,10 @@ func TestBrowserWalks(t *testing.T) {
 	}
 	axe := axeSource(t)
 	browser := browsertest.New(t, 4*time.Minute)
+	// Each run writes every screenshot afresh: an old one would show screens that are gone.
+	if err := os.RemoveAll(shotsDir); err != nil {
+		t.Fatal(err)
+	}
 	for _, w := range walks {
 		for _, keys := range []bool{false, true} {
 			mode := "mouse"
