@@ -265,18 +265,29 @@ type loadSample struct {
 	Error       string      `json:"error,omitempty"`
 }
 
+// probedBrowser starts a fresh profile with the page probe installed and the condition (network
+// and CPU emulation) applied.
+func probedBrowser(ctx context.Context, a *appSpec, c condition) (*browser, error) {
+	b, err := newBrowser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.run(20*time.Second, injectProbe(a), c.apply()); err != nil {
+		b.cancel()
+		return nil, err
+	}
+	return b, nil
+}
+
 // coldRepeatOffline measures one fresh profile: a first visit, then (once the worker has
 // cached everything) a repeat visit, then a visit with the server gone.
 func coldRepeatOffline(ctx context.Context, a *appSpec, s *server, c condition) (loadSample, error) {
 	var out loadSample
-	b, err := newBrowser(ctx)
+	b, err := probedBrowser(ctx, a, c)
 	if err != nil {
 		return out, err
 	}
 	defer b.cancel()
-	if err := b.run(20*time.Second, injectProbe(a), c.apply()); err != nil {
-		return out, err
-	}
 	s.reset()
 	url := s.URL + "/"
 	start := time.Now()
@@ -413,14 +424,11 @@ type walkResult struct {
 // walk loads Spotcheck under condition c and walks its interview with strategy.
 func walk(ctx context.Context, a *appSpec, s *server, c condition, strategy string) (walkResult, error) {
 	var out walkResult
-	b, err := newBrowser(ctx)
+	b, err := probedBrowser(ctx, a, c)
 	if err != nil {
 		return out, err
 	}
 	defer b.cancel()
-	if err := b.run(20*time.Second, injectProbe(a), c.apply()); err != nil {
-		return out, err
-	}
 	if _, err := visit(b, s.URL+"/", 90*time.Second); err != nil {
 		return out, err
 	}

@@ -64,21 +64,9 @@ func formatValue(v float64, unit string) string {
 		}
 		return fmt.Sprintf("%.0f B", v)
 	case "ms":
-		if v >= 1000 {
-			return fmt.Sprintf("%.2f s", v/1000)
-		}
-		if v >= 10 {
-			return fmt.Sprintf("%.0f ms", v)
-		}
-		return fmt.Sprintf("%.1f ms", v)
+		return duration(v, "ms", "s")
 	case "us":
-		if v >= 1000 {
-			return fmt.Sprintf("%.2f ms", v/1000)
-		}
-		if v >= 10 {
-			return fmt.Sprintf("%.0f us", v)
-		}
-		return fmt.Sprintf("%.1f us", v)
+		return duration(v, "us", "ms")
 	}
 	return fmt.Sprintf("%g %s", v, unit)
 }
@@ -190,4 +178,15 @@ func parseGoBench(out string) map[string]float64 {
 		out2[k] = median(v)
 	}
 	return out2
+}
+
+// duration formats v in unit, or in the next unit up (a thousand times larger) from 1000 on.
+func duration(v float64, unit, up string) string {
+	switch {
+	case v >= 1000:
+		return fmt.Sprintf("%.2f %s", v/1000, up)
+	case v >= 10:
+		return fmt.Sprintf("%.0f %s", v, unit)
+	}
+	return fmt.Sprintf("%.1f %s", v, unit)
 }
