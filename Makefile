@@ -6,6 +6,12 @@ STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: all build run bench-server test lint test-go test-wasm vignettes fuzz bench clean
 
+# need installs the Debian packages of its argument that are missing (apt-get, as root), so that
+# `make run` and `make test` set themselves up on a fresh machine.
+need = @missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "apt-get install$$missing"; apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+
 all: build
 
 ## build: the production app under build/web: web/ files, app.wasm, and a brotli (-q 11) and
@@ -13,6 +19,7 @@ all: build
 ## content changed (build/.sums). The server computes Version from the content it serves.
 PRECOMPRESS := -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest'
 build:
+	$(call need,brotli)
 	mkdir -p build/web build/.sums
 	cp -r web/. build/web/
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/web/app.wasm ./app/wasm
@@ -29,6 +36,7 @@ run: build
 
 ## bench-server: this server against nginx on the same files, wrk 30 s at 64 connections each
 bench-server: build
+	$(call need,nginx wrk)
 	./server/bench.sh
 
 ## test: everything CI runs
@@ -43,6 +51,7 @@ lint:
 
 ## test-go: unit, vignette, fuzz-seed and browser tests, natively
 test-go:
+	$(call need,chromium)
 	$(GO) test -count=1 ./...
 
 ## test-wasm: the engine's tests compiled to WebAssembly and run under Node
@@ -66,6 +75,7 @@ fuzz:
 ## prints the table, writes it to the README's Performance section and as JSON to
 ## build/bench.json. About 3 minutes on 2 cores (5 on a fresh checkout); BENCH_FLAGS='-runs 3'.
 bench: build
+	$(call need,chromium)
 	set -o pipefail; $(GO) test -run=NONE -bench=. -benchmem -count=5 ./app/triage/ | tee build/bench-engine-native.txt
 	set -o pipefail; GOOS=js GOARCH=wasm $(GO) test -run=NONE -bench=. -benchmem -count=3 -exec="$(WASM_EXEC)" ./app/triage/ | tee build/bench-engine-wasm.txt
 	$(GO) run ./bench $(BENCH_FLAGS)
