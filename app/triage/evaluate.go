@@ -22,16 +22,7 @@ func (k *Knowledge) own(f *Findings) *Findings {
 			continue
 		}
 		a, _ := f.Value(d.ID)
-		switch d.Kind {
-		case Bool:
-			_ = g.SetBool(d.ID, a.Bool)
-		case Number:
-			_ = g.SetNumber(d.ID, a.Num)
-		case Choice:
-			_ = g.SetChoice(d.ID, a.Choice)
-		case Set:
-			_ = g.SetSet(d.ID, a.Set)
-		}
+		_ = g.Set(d.ID, a) // a value the other base allows but this one does not stays unknown
 	}
 	return g
 }

@@ -111,6 +111,25 @@ func (f *Findings) SetSet(id string, values []string) error {
 	return nil
 }
 
+// Set sets a finding from the field of the Answer that its kind uses (Bool, Num, Choice or
+// Set), with the checks of SetBool, SetNumber, SetChoice and SetSet.
+func (f *Findings) Set(id string, a Answer) error {
+	d := f.k.findingByID[id]
+	if d == nil {
+		return fmt.Errorf("%s: unknown finding", id)
+	}
+	switch d.Kind {
+	case Bool:
+		return f.SetBool(id, a.Bool)
+	case Number:
+		return f.SetNumber(id, a.Num)
+	case Choice:
+		return f.SetChoice(id, a.Choice)
+	default:
+		return f.SetSet(id, a.Set)
+	}
+}
+
 // Unset makes a finding unknown and unasked again; an unknown id is ignored.
 func (f *Findings) Unset(id string) {
 	if d := f.k.findingByID[id]; d != nil {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"spotcheck/app/triage"
 )
 
@@ -56,9 +54,9 @@ func (s *session) current() triage.Next {
 }
 
 // advance moves to the next question, or to the result when the engine has nothing left to
-// ask or the answers already call for an emergency.
+// ask or the answers already call for an emergency. s.result is current: reset and set keep
+// it so, and a "not sure" changes nothing it says.
 func (s *session) advance() {
-	s.result = s.k.Evaluate(s.f)
 	next := s.k.NextQuestion(s.f)
 	if next.Done || s.result.Urgency == triage.Emergency || len(next.Findings) == 0 {
 		s.screen = screenResult
@@ -71,14 +69,10 @@ func (s *session) advance() {
 // set records an answer (nil: "not sure") and re-evaluates. It reports whether the answers
 // now call for an emergency, in which case the result shows at once.
 func (s *session) set(id string, a *triage.Answer) (emergency bool, err error) {
-	d := s.k.Finding(id)
-	if d == nil {
-		return false, fmt.Errorf("%s: unknown finding", id)
-	}
 	if a == nil {
 		err = s.f.SetUnsure(id)
 	} else {
-		err = setAnswer(s.f, d, *a)
+		err = s.f.Set(id, *a)
 	}
 	if err != nil {
 		return false, err
@@ -143,21 +137,4 @@ func (s *session) change(id string) {
 func (s *session) showAnswers() { s.screen = screenAnswers }
 
 // skip shows the result with the answers so far.
-func (s *session) skip() {
-	s.result = s.k.Evaluate(s.f)
-	s.screen = screenResult
-}
-
-// setAnswer stores a known answer in the field of the finding's kind.
-func setAnswer(f *triage.Findings, d *triage.Finding, a triage.Answer) error {
-	switch d.Kind {
-	case triage.Bool:
-		return f.SetBool(d.ID, a.Bool)
-	case triage.Number:
-		return f.SetNumber(d.ID, a.Num)
-	case triage.Choice:
-		return f.SetChoice(d.ID, a.Choice)
-	default:
-		return f.SetSet(d.ID, a.Set)
-	}
-}
+func (s *session) skip() { s.screen = screenResult }
