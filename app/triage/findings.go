@@ -222,8 +222,8 @@ func (f *Findings) JSON() string {
 // Every unknown id, wrong type or unknown value is reported, all at once, each naming its field.
 func (k *Knowledge) ParseFindings(object string) (*Findings, error) {
 	f := k.NewFindings()
-	if !gjson.Valid(object) {
-		return nil, fmt.Errorf("findings: not valid JSON")
+	if problems := checkJSONString(object); problems != nil {
+		return nil, findingsError(problems)
 	}
 	r := gjson.Parse(object)
 	if !r.IsObject() {

@@ -24,7 +24,7 @@ func TestParseFindings(t *testing.T) {
 		{`{"location": [1]}`, "findings.location: want a list of strings, got a number"},
 		{`{"fever": null}`, "findings.fever: want true or false, got null"},
 		{`[]`, "findings: want an object"},
-		{`{"fever": tru}`, "findings: not valid JSON"},
+		{`{"fever": tru}`, "findings.fever: line 1, column 11: want true"},
 	}
 	for _, tt := range tests {
 		f, err := k.ParseFindings(tt.in)

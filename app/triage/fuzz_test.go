@@ -14,10 +14,18 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"meta": {"languages": ["en"]}, "findings": [{"id": "x", "type": "set", "values": []}]}`))
 	f.Add([]byte(`{"rules": [{"when": {"not": {"not": {"all": [{"any": []}]}}}}]}`))
 	f.Add([]byte(`[1, 2, {"a": null}]`))
+	// Duplicate keys at each level: the first value used to win in a field, the last in a map.
+	f.Add([]byte(`{"meta": {}, "meta": {}}`))
+	f.Add([]byte(`{"conditions": [{"id": "a", "prior": 0.04, "prior": "bogus"}]}`))
+	f.Add([]byte(`{"conditions": [{"findings": {"fever": {"yes": 2}, "fever": {"yes": 3}}}]}`))
+	f.Add([]byte(`{"conditions": [{"findings": {"fever": {"yes": 2, "yes": 0.5}}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		k, err := Load(data)
 		if (k == nil) == (err == nil) {
 			t.Fatalf("Load returned knowledge %v and error %v", k != nil, err)
+		}
+		if k != nil && CheckJSON(data) != nil {
+			t.Fatalf("Load took a document with problems %v", CheckJSON(data))
 		}
 		if err != nil {
 			if _, ok := err.(*LoadError); !ok {
@@ -35,13 +43,17 @@ func FuzzLoad(f *testing.F) {
 func FuzzParseFindings(f *testing.F) {
 	k := bundled(f)
 	for _, s := range []string{`{}`, `{"fever": true, "age_years": 0.1}`, `{"location": ["legs", "legs"]}`,
-		`{"glass_test": "not_done", "spot_size": "pinpoint"}`, `{"age_years": 1e308}`, `{"fever": [true]}`, `"x"`} {
+		`{"glass_test": "not_done", "spot_size": "pinpoint"}`, `{"age_years": 1e308}`, `{"fever": [true]}`, `"x"`,
+		`{"fever": true, "fever": false}`, `{"location": ["legs"], "location": ["arms"]}`, `{"fever": true, "f\u0065ver": true}`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := k.ParseFindings(in)
 		if err != nil {
 			return
+		}
+		if problems := checkJSONString(in); problems != nil {
+			t.Fatalf("ParseFindings took %q with problems %v", in, problems)
 		}
 		again, err := k.ParseFindings(got.JSON())
 		if err != nil || again.JSON() != got.JSON() {

@@ -93,9 +93,8 @@ func Load(data []byte) (*Knowledge, error) {
 		findingByID:   map[string]*Finding{},
 		conditionByID: map[string]*Condition{},
 	}}
-	if !gjson.ValidBytes(data) {
-		l.problem("$", "not valid JSON")
-		return nil, &LoadError{l.problems}
+	if problems := CheckJSON(data); problems != nil {
+		return nil, &LoadError{problems}
 	}
 	parsed := gjson.ParseBytes(data)
 	if !parsed.IsObject() {
