@@ -11,15 +11,16 @@ import (
 
 // runCheck implements `server check [FILE]`: validate a knowledge base and list every problem.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 1 {
-		fmt.Fprintln(stderr, "usage: server check [FILE]   (knowledge.json by default)")
+	maxInput, args, err := takeMaxInput(args)
+	if err != nil || len(args) > 1 {
+		fmt.Fprintln(stderr, inputUsage(err, "check [-max-input SIZE] [FILE]   (knowledge.json by default)"))
 		return 2
 	}
 	name := "knowledge.json"
 	if len(args) == 1 {
 		name = args[0]
 	}
-	data, err := os.ReadFile(name)
+	data, err := readInput(name, os.Stdin, maxInput)
 	if err != nil {
 		fmt.Fprintf(stderr, "check: %v\n", err)
 		return 2

@@ -109,7 +109,7 @@ func TestTriageReportsBadCasesAndGoesOn(t *testing.T) {
 
 func TestTriageRejectsUnreadableInput(t *testing.T) {
 	for _, tt := range []struct{ stdin, file, want string }{
-		{"not json", "-", "not valid JSON"},
+		{"not json", "-", "line 1, column 1: want null"},
 		{`{"case": []}`, "-", `"cases" list`},
 		{"", filepath.Join(t.TempDir(), "missing.json"), "no such file"},
 	} {

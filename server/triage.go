@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/tidwall/gjson"
 
@@ -30,11 +29,12 @@ const reportedCauses = 5
 
 // runTriage implements `server triage CASES.json`.
 func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: server triage CASES.json   (\"-\" reads standard input)")
+	maxInput, args, err := takeMaxInput(args)
+	if err != nil || len(args) != 1 {
+		fmt.Fprintln(stderr, inputUsage(err, "triage [-max-input SIZE] CASES.json   (\"-\" reads standard input)"))
 		return 2
 	}
-	data, err := readInput(args[0], stdin)
+	data, err := readInput(args[0], stdin, maxInput)
 	if err != nil {
 		fmt.Fprintf(stderr, "triage: %v\n", err)
 		return 2
@@ -71,17 +71,10 @@ func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func readInput(name string, stdin io.Reader) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(stdin)
-	}
-	return os.ReadFile(name)
-}
-
 // caseList returns the cases of a case file: {"cases": [...]}.
 func caseList(data []byte) ([]gjson.Result, error) {
-	if !gjson.ValidBytes(data) {
-		return nil, errors.New("not valid JSON")
+	if err := strictProblems(data); err != nil {
+		return nil, err
 	}
 	cases := gjson.GetBytes(data, "cases")
 	if !cases.IsArray() {
@@ -92,9 +85,11 @@ func caseList(data []byte) ([]gjson.Result, error) {
 
 // triageCase evaluates one case; a problem with the case becomes the line's error.
 func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
-	line := caseLine{ID: c.Get("id").String()}
-	if line.ID == "" {
-		line.ID = fmt.Sprintf("#%d", i+1)
+	id, err := caseID(c, i)
+	line := caseLine{ID: id}
+	if err != nil {
+		line.Error = err.Error()
+		return line
 	}
 	findings := c.Get("findings")
 	if !c.IsObject() || !findings.Exists() {

@@ -36,6 +36,20 @@ func CheckJSON(data []byte) []Problem {
 	return s.problems
 }
 
+// ErrTooDeep is CheckDepth's error: arrays and objects nested more than MaxDepth deep.
+var ErrTooDeep = fmt.Errorf("arrays and objects nested more than %d deep", MaxDepth)
+
+// CheckDepth reports ErrTooDeep (with its path) for a document nested deeper than MaxDepth
+// before its first syntax error, so that a command can refuse it before anything else reads it.
+func CheckDepth(data []byte) error {
+	s := scanner{data: data}
+	s.document()
+	if s.tooDeep {
+		return fmt.Errorf("%s: %w", s.problems[len(s.problems)-1].Path, ErrTooDeep)
+	}
+	return nil
+}
+
 // checkJSONString is CheckJSON on a string, without copying it.
 func checkJSONString(text string) []Problem {
 	return CheckJSON(unsafe.Slice(unsafe.StringData(text), len(text)))
@@ -70,6 +84,7 @@ type scanner struct {
 	keys     []segment // the keys of every open object, innermost last
 	problems []Problem
 	stopped  bool // a syntax error or too many problems: the rest is not read
+	tooDeep  bool
 }
 
 func (s *scanner) document() {
@@ -162,7 +177,8 @@ func (s *scanner) space() {
 
 func (s *scanner) value() {
 	if s.pos < len(s.data) && (s.data[s.pos] == '{' || s.data[s.pos] == '[') && len(s.path) >= MaxDepth {
-		s.fail(s.pathString(), fmt.Sprintf("arrays and objects nested more than %d deep", MaxDepth))
+		s.fail(s.pathString(), ErrTooDeep.Error())
+		s.tooDeep = true
 		return
 	}
 	if s.pos == len(s.data) {
