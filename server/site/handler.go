@@ -7,7 +7,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // New builds the site (see Build) and returns its hardened handler:
@@ -36,15 +39,32 @@ func New(opts Options) (http.Handler, error) {
 type handler struct {
 	site *Site
 	log  *slog.Logger
+	// active counts the requests being answered and cut the responses cut short, so that
+	// Serve can tell, after closing the connections at its deadline, whether any was.
+	active sync.WaitGroup
+	cut    atomic.Int64
 }
 
+// Access-log fields are capped: a 16 KB path must not make a 16 KB line.
+const (
+	maxLoggedPath   = 256
+	maxLoggedMethod = 32
+)
+
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.active.Add(1)
+	defer h.active.Done()
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	enc := h.serve(rec, r)
-	h.log.LogAttrs(context.Background(), slog.LevelInfo, "request",
-		slog.String("method", r.Method),
-		slog.String("path", r.URL.Path),
+	msg := "request"
+	if rec.failed {
+		h.cut.Add(1)
+		msg = "request cut short" // the status was sent, the body was not all
+	}
+	h.log.LogAttrs(context.Background(), slog.LevelInfo, msg,
+		slog.String("method", capped(r.Method, maxLoggedMethod)),
+		slog.String("path", capped(r.URL.Path, maxLoggedPath)),
 		slog.Int("status", rec.status),
 		slog.Int64("bytes", rec.bytes),
 		slog.String("encoding", enc),
@@ -52,10 +72,46 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	)
 }
 
+// cutCount is how many responses have been cut short so far (0 for a handler not ours).
+func (h *handler) cutCount() int64 {
+	if h == nil {
+		return 0
+	}
+	return h.cut.Load()
+}
+
+// settle waits for the requests still being answered (their writes fail at once on a closed
+// connection) and returns cutCount.
+func (h *handler) settle() int64 {
+	if h == nil {
+		return 0
+	}
+	h.active.Wait()
+	return h.cut.Load()
+}
+
+// capped is s cut to at most n bytes (on a character boundary), with a marker saying how long
+// it was.
+func capped(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "...[cut, " + strconv.Itoa(len(s)) + " bytes]"
+}
+
 // serve answers r and returns the content encoding it chose.
 func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
 	hdr := w.Header()
 	setSecurityHeaders(hdr)
+	if len(r.TransferEncoding) > 0 {
+		// A body we never read, framed by Transfer-Encoding (perhaps with a Content-Length
+		// too, RFC 9112 section 6.3): what follows on the connection cannot be trusted.
+		hdr.Set("Connection", "close")
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
 		plain(w, http.StatusMethodNotAllowed, "method not allowed")
@@ -87,7 +143,7 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
 	body, enc, tag := res.body, "", res.etag
 	if res.br != nil || res.gz != nil {
 		hdr.Set("Vary", "Accept-Encoding")
-		switch chooseEncoding(r.Header.Get("Accept-Encoding"), res.br != nil, res.gz != nil) {
+		switch chooseEncoding(r.Header.Values("Accept-Encoding"), res.br != nil, res.gz != nil) {
 		case "br":
 			body, enc, tag = res.br, "br", res.etag[:len(res.etag)-1]+`-br"`
 		case "gzip":
@@ -100,7 +156,7 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
 	if enc != "" {
 		hdr.Set("Content-Encoding", enc)
 	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+	http.ServeContent(lengthWriter{w, len(body)}, withUsableRange(r), "", time.Time{}, bytes.NewReader(body))
 	return enc
 }
 
@@ -127,36 +183,6 @@ func (s *Site) inner(r *http.Request) (string, bool) {
 	return rest, true
 }
 
-// chooseEncoding picks br, then gzip, if the client accepts them (q > 0), else "".
-func chooseEncoding(accept string, br, gz bool) string {
-	if accept == "" {
-		return ""
-	}
-	okBr, okGz := false, false
-	for _, part := range strings.Split(accept, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		name = strings.ToLower(strings.TrimSpace(name))
-		if q, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
-			if v, err := strconv.ParseFloat(q, 64); err != nil || v <= 0 {
-				continue
-			}
-		}
-		switch name {
-		case "br":
-			okBr = true
-		case "gzip", "x-gzip":
-			okGz = true
-		}
-	}
-	switch {
-	case br && okBr:
-		return "br"
-	case gz && okGz:
-		return "gzip"
-	}
-	return ""
-}
-
 // plain writes a short text answer that no cache keeps.
 func plain(w http.ResponseWriter, status int, msg string) {
 	h := w.Header()
@@ -174,6 +200,7 @@ type recorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int64
+	failed bool // a write failed: the response was cut short
 }
 
 func (r *recorder) WriteHeader(status int) {
@@ -184,5 +211,8 @@ func (r *recorder) WriteHeader(status int) {
 func (r *recorder) Write(b []byte) (int, error) {
 	n, err := r.ResponseWriter.Write(b)
 	r.bytes += int64(n)
+	if err != nil {
+		r.failed = true
+	}
 	return n, err
 }

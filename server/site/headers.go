@@ -28,15 +28,16 @@ var (
 	csp     = metaCSP + "; frame-ancestors 'none'"
 )
 
-// permissionsPolicy denies every powerful feature: the app needs none of them.
+// permissionsPolicy denies every powerful feature: the app needs none of them. Only features
+// Chromium knows are listed (it warns on the console for each one it does not: it warned for
+// ambient-light-sensor, battery, bluetooth, document-domain and web-share).
 var permissionsPolicy = strings.Join([]string{
-	"accelerometer=()", "ambient-light-sensor=()", "autoplay=()", "battery=()", "bluetooth=()",
-	"camera=()", "display-capture=()", "document-domain=()", "encrypted-media=()",
+	"accelerometer=()", "autoplay=()", "camera=()", "display-capture=()", "encrypted-media=()",
 	"fullscreen=()", "gamepad=()", "geolocation=()", "gyroscope=()", "hid=()",
 	"identity-credentials-get=()", "idle-detection=()", "local-fonts=()", "magnetometer=()",
 	"microphone=()", "midi=()", "otp-credentials=()", "payment=()", "picture-in-picture=()",
 	"publickey-credentials-create=()", "publickey-credentials-get=()", "screen-wake-lock=()",
-	"serial=()", "storage-access=()", "usb=()", "web-share=()", "window-management=()",
+	"serial=()", "storage-access=()", "usb=()", "window-management=()",
 	"xr-spatial-tracking=()", "browsing-topics=()", "interest-cohort=()",
 }, ", ")
 

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -40,15 +41,19 @@ func NewServer(addr string, h http.Handler, l Limits, logger *slog.Logger) *http
 		WriteTimeout:      l.Write,
 		IdleTimeout:       l.Idle,
 		MaxHeaderBytes:    l.MaxHeader,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		// "OPTIONS *" goes to the handler, which answers 405 like any method but GET and HEAD.
+		DisableGeneralOptionsHandler: true,
+		ErrorLog:                     slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 }
 
 // Serve serves srv on ln until ctx ends, then shuts down gracefully: it stops accepting,
-// lets requests in flight finish for up to shutdown, and closes what is left.
+// lets requests in flight finish for up to shutdown, and closes what is left. Responses that
+// the close cut short make it return an error. net/http's own answers to unreadable requests
+// get the security headers on the way out (securedListener).
 func Serve(ctx context.Context, srv *http.Server, ln net.Listener, shutdown time.Duration) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(securedListener{ln}) }()
 	select {
 	case err := <-errc:
 		return err
@@ -56,9 +61,14 @@ func Serve(ctx context.Context, srv *http.Server, ln net.Listener, shutdown time
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), shutdown)
 	defer cancel()
+	h, _ := srv.Handler.(*handler)
 	err := srv.Shutdown(sctx)
 	if errors.Is(err, context.DeadlineExceeded) {
+		cutBefore := h.cutCount()
 		err = srv.Close()
+		if cut := h.settle() - cutBefore; cut > 0 && err == nil {
+			err = fmt.Errorf("%d response(s) cut short at the shutdown deadline of %v", cut, shutdown)
+		}
 	}
 	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
