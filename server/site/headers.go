@@ -19,6 +19,8 @@ var cspDirectives = []string{
 	"worker-src 'self'",
 	"base-uri 'none'",
 	"form-action 'none'",
+	"require-trusted-types-for 'script'",
+	"trusted-types default",
 }
 
 // csp is the header's policy; metaCSP is the page's <meta> copy, which cannot hold

@@ -88,7 +88,8 @@ func (s shell) handler(version string) *app.Handler {
 		BackgroundColor: s.app.BackgroundColor,
 		Icon:            app.Icon{Default: icon192, Large: icon512, SVG: iconSVG, Maskable: iconMaskable},
 		Styles:          s.app.Styles,
-		Scripts:         []string{offlinePath + " defer"},
+		// The Trusted Types policy blocks (no defer): it must exist before app.js runs.
+		Scripts: []string{trustedTypesPath, offlinePath + " defer"},
 		// The policy again in the page, for static hosts that cannot send headers (a meta
 		// policy cannot carry frame-ancestors; the server's header does).
 		RawHeaders: []string{
@@ -130,7 +131,7 @@ func (s shell) render(version string) (map[string]*resource, error) {
 		}
 		out[p] = r
 	}
-	for p, body := range map[string][]byte{offlinePath: []byte(offlineJS), manifestPath: s.manifest()} {
+	for p, body := range map[string][]byte{offlinePath: []byte(offlineJS), trustedTypesPath: []byte(trustedTypesJS), manifestPath: s.manifest()} {
 		r, err := newResource(p, body, nil, nil)
 		if err != nil {
 			return nil, err
@@ -185,7 +186,7 @@ func precacheList(prefix string, a *App, files map[string]*resource) []string {
 	for _, p := range a.pages() {
 		out = append(out, prefix+p)
 	}
-	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", offlinePath, manifestPath} {
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", offlinePath, trustedTypesPath, manifestPath} {
 		out = append(out, prefix+p)
 	}
 	var web []string
