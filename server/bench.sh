@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# make bench-server: Spotcheck's server against nginx (Debian) serving the same files, each
-# measured with wrk for $DURATION (30 s) at $CONNS (64) connections on the app's page and on
-# app.wasm in brotli. Both log every request to a file, both send the same security headers.
-# Prints requests/s, p99 latency and errors, and keeps wrk's output in build/bench/.
+# make bench-server: Spotcheck's server against nginx (Debian) serving the same files. wrk runs
+# pinned to one core and the server under test to another (taskset), so that on a 2-core
+# machine the two do not fight over the same core and the ratio means something. For each of
+# the app's page and app.wasm in gzip (Debian's nginx has no brotli module), at $CONNS (64 and
+# 256) connections, $ROUNDS (2) rounds alternating which server goes first, wrk runs for
+# $DURATION (10 s). Both servers log every request to a file and send the same security
+# headers. Prints requests/s of each, the ratio nginx/Spotcheck, p99 latency and errors, and
+# the server's resident memory right after start and after the load; wrk's output stays in
+# build/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-30s}
-CONNS=${CONNS:-64}
-THREADS=${THREADS:-2}
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-64 256}
+ROUNDS=${ROUNDS:-2}
+THREADS=${THREADS:-1}
+SERVER_CPU=${SERVER_CPU:-0}
+WRK_CPU=${WRK_CPU:-1}
 OUT=build/bench
 GO=${GO:-go}
 rm -rf "$OUT"; mkdir -p "$OUT"
@@ -16,11 +24,11 @@ $GO build -o "$OUT/server" ./server
 WEB=${WEB:-build/web}
 "$OUT/server" static "$OUT/static" -dir "$WEB" >/dev/null
 
-# nginx: the static export, its .br/.gz files through gzip_static (Debian's nginx has no brotli
-# module: the wasm request asks for gzip from both servers), the server's headers.
+# nginx: the static export, its .gz files through gzip_static, the server's headers; one
+# worker, as the server has one core.
 root=$(realpath "$OUT/static")
 {
-  echo "worker_processes auto; pid $(realpath "$OUT")/nginx.pid; error_log $(realpath "$OUT")/nginx-error.log;"
+  echo "worker_processes 1; pid $(realpath "$OUT")/nginx.pid; error_log $(realpath "$OUT")/nginx-error.log;"
   echo "events { worker_connections 4096; }"
   echo "http { include /etc/nginx/mime.types; types { application/manifest+json webmanifest; }"
   echo "  access_log $(realpath "$OUT")/nginx-access.log; sendfile on; tcp_nopush on; keepalive_requests 100000;"
@@ -33,34 +41,53 @@ root=$(realpath "$OUT/static")
 } > "$OUT/nginx.conf"
 mkdir -p "$OUT/nginx-tmp"
 
-"$OUT/server" serve -addr 127.0.0.1:8181 -dir "$WEB" 2>"$OUT/server-access.log" &
+taskset -c "$SERVER_CPU" "$OUT/server" serve -addr 127.0.0.1:8181 -dir "$WEB" 2>"$OUT/server-access.log" &
 spid=$!
-nginx -c "$(realpath "$OUT/nginx.conf")" -g 'daemon off;' &
+taskset -c "$SERVER_CPU" nginx -c "$(realpath "$OUT/nginx.conf")" -g 'daemon off;' &
 npid=$!
 trap 'kill $spid $npid 2>/dev/null || true' EXIT
 for i in $(seq 50); do
   curl -sf -o /dev/null http://127.0.0.1:8181/healthz && curl -sf -o /dev/null http://127.0.0.1:8182/ && break
   sleep 0.2
 done
+rss() { awk '/^VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$1/status"; }
+rss_start=$(rss $spid)
 
-bench() { # name url [header]
-  local name=$1 url=$2 hdr=${3:-}
+# run NAME URL CONNS [HEADER]: one wrk run; prints "rps p99 errors".
+run() {
+  local name=$1 url=$2 conns=$3 hdr=${4:-}
   local out="$OUT/$name.txt"
-  if [ -n "$hdr" ]; then
-    wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "$hdr" "$url" > "$out"
-  else
-    wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$url" > "$out"
-  fi
+  local args=(-t"$THREADS" -c"$conns" -d"$DURATION" --latency)
+  [ -n "$hdr" ] && args+=(-H "$hdr")
+  taskset -c "$WRK_CPU" wrk "${args[@]}" "$url" > "$out"
   local rps p99 errs non2xx
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
-  errs=$(awk '/Socket errors/ {print $0}' "$out" | sed 's/.*Socket errors: //')
+  errs=$(awk '/Socket errors/ {print $0}' "$out" | sed 's/.*Socket errors: //; s/ //g')
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$out")
-  printf '%-22s %12s req/s   p99 %9s   socket errors: %s   non-2xx: %s\n' "$name" "$rps" "$p99" "${errs:-none}" "${non2xx:-0}"
+  echo "$rps $p99 ${errs:-0}/${non2xx:-0}"
 }
 
-echo "wrk -t$THREADS -c$CONNS -d$DURATION, $(nproc) cores"
-bench spotcheck-page http://127.0.0.1:8181/
-bench nginx-page http://127.0.0.1:8182/
-bench spotcheck-wasm-gzip http://127.0.0.1:8181/web/app.wasm "Accept-Encoding: gzip"
-bench nginx-wasm-gzip http://127.0.0.1:8182/web/app.wasm "Accept-Encoding: gzip"
+echo "wrk -t$THREADS -d$DURATION on core $WRK_CPU; each server alone on core $SERVER_CPU; $(nproc) cores"
+printf '| %-9s | %5s | %5s | %12s | %12s | %5s | %9s | %9s | %s |\n' target conns round "spotcheck/s" "nginx/s" ratio "p99 ours" "p99 nginx" "errors ours, nginx (socket/non-2xx)"
+printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
+for round in $(seq "$ROUNDS"); do
+  for conns in $CONNS; do
+    for target in page wasm-gzip; do
+      path=/; hdr=
+      if [ "$target" = wasm-gzip ]; then path=/web/app.wasm; hdr="Accept-Encoding: gzip"; fi
+      if [ $((round % 2)) = 1 ]; then
+        ours=$(run "spotcheck-$target-$conns-$round" "http://127.0.0.1:8181$path" "$conns" "$hdr")
+        theirs=$(run "nginx-$target-$conns-$round" "http://127.0.0.1:8182$path" "$conns" "$hdr")
+      else
+        theirs=$(run "nginx-$target-$conns-$round" "http://127.0.0.1:8182$path" "$conns" "$hdr")
+        ours=$(run "spotcheck-$target-$conns-$round" "http://127.0.0.1:8181$path" "$conns" "$hdr")
+      fi
+      read -r orps op99 oerr <<<"$ours"
+      read -r nrps np99 nerr <<<"$theirs"
+      ratio=$(awk -v a="$nrps" -v b="$orps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      printf '| %-9s | %5s | %5s | %12s | %12s | %5s | %9s | %9s | %s, %s |\n' "$target" "$conns" "$round" "$orps" "$nrps" "$ratio" "$op99" "$np99" "$oerr" "$nerr"
+    done
+  done
+done
+echo "Spotcheck's server: RSS $rss_start after start, $(rss $spid) after the load"

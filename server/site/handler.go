@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +34,9 @@ func New(opts Options) (http.Handler, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	// Rendering and compressing at start leave garbage several times the site's size; give it
+	// back now rather than when the scavenger gets to it.
+	debug.FreeOSMemory()
 	return &handler{site: s, log: logger}, nil
 }
 
@@ -140,24 +144,49 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
 		plain(w, http.StatusNotFound, "not found")
 		return ""
 	}
-	body, enc, tag := res.body, "", res.etag
+	v := &res.identity
 	if res.br != nil || res.gz != nil {
-		hdr.Set("Vary", "Accept-Encoding")
+		hdr["Vary"] = varyAcceptEncoding
 		switch chooseEncoding(r.Header.Values("Accept-Encoding"), res.br != nil, res.gz != nil) {
 		case "br":
-			body, enc, tag = res.br, "br", res.etag[:len(res.etag)-1]+`-br"`
+			v = &res.brotli
 		case "gzip":
-			body, enc, tag = res.gz, "gzip", res.etag[:len(res.etag)-1]+`-gz"`
+			v = &res.gzip
 		}
 	}
-	hdr.Set("Content-Type", res.contentType)
-	hdr.Set("Cache-Control", res.cacheControl)
-	hdr.Set("ETag", tag)
-	if enc != "" {
-		hdr.Set("Content-Encoding", enc)
+	// Keys are written in canonical form ("Etag"), as Header.Set would.
+	hdr["Content-Type"] = v.contentType
+	hdr["Cache-Control"] = v.cacheControl
+	hdr["Etag"] = v.etag
+	if v.encoding != "" {
+		hdr["Content-Encoding"] = v.contentEncoding
 	}
-	http.ServeContent(lengthWriter{w, len(body)}, withUsableRange(r), "", time.Time{}, bytes.NewReader(body))
-	return enc
+	if unconditional(r) {
+		// What http.ServeContent answers to a request without validators or ranges, without
+		// its copying through a buffer (a body-sized allocation each time).
+		hdr["Accept-Ranges"] = acceptRangesBytes
+		hdr["Content-Length"] = v.contentLen
+		w.WriteHeader(http.StatusOK)
+		if r.Method != http.MethodHead {
+			w.Write(v.body)
+		}
+		return v.encoding
+	}
+	http.ServeContent(lengthWriter{w, len(v.body)}, withUsableRange(r), "", time.Time{}, bytes.NewReader(v.body))
+	return v.encoding
+}
+
+var (
+	varyAcceptEncoding = []string{"Accept-Encoding"}
+	acceptRangesBytes  = []string{"bytes"}
+)
+
+// unconditional reports whether r has none of the headers that make http.ServeContent answer
+// anything but the whole body: validators and ranges. (If-Modified-Since and
+// If-Unmodified-Since do nothing: the site's files have no modification time.)
+func unconditional(r *http.Request) bool {
+	h := r.Header
+	return h["Range"] == nil && h["If-None-Match"] == nil && h["If-Match"] == nil && h["If-Range"] == nil
 }
 
 // inner maps a request path to a path inside the site's prefix. Paths that a file server

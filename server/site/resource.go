@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -23,6 +24,35 @@ type resource struct {
 	contentType  string
 	etag         string // strong validator of body; the encodings append -br and -gz
 	cacheControl string
+	// identity, brotli and gzip are the bodies as the handler sends them (see variant).
+	identity, brotli, gzip variant
+}
+
+// A variant is one encoding of a resource with its header values, made once: a request then
+// sets shared slices and builds nothing (net/http only reads them).
+type variant struct {
+	body                                                         []byte
+	encoding                                                     string // "", "br" or "gzip"
+	contentType, cacheControl, etag, contentEncoding, contentLen []string
+}
+
+func (r *resource) variant(body []byte, encoding, etagSuffix string) variant {
+	v := variant{body: body, encoding: encoding, contentType: []string{r.contentType},
+		cacheControl: []string{r.cacheControl}, contentLen: []string{strconv.Itoa(len(body))}}
+	v.etag = []string{r.etag}
+	if encoding != "" {
+		v.etag = []string{r.etag[:len(r.etag)-1] + etagSuffix + `"`}
+		v.contentEncoding = []string{encoding}
+	}
+	return v
+}
+
+// prepared is r with its variants made.
+func (r *resource) prepared() *resource {
+	r.identity = r.variant(r.body, "", "")
+	r.brotli = r.variant(r.br, "br", "-br")
+	r.gzip = r.variant(r.gz, "gzip", "-gz")
+	return r
 }
 
 // contentTypes are the types the site serves, by extension; anything else is
@@ -62,7 +92,7 @@ func newResource(name string, body, br, gz []byte) (*resource, error) {
 	}
 	r := &resource{body: body, contentType: ct, etag: etag(body), cacheControl: "no-cache"}
 	if !compressible[ext] {
-		return r, nil
+		return r.prepared(), nil
 	}
 	// A precompressed copy left over from an earlier build would serve old code: keep only
 	// encodings that decode to exactly this body, and make the others afresh.
@@ -80,7 +110,8 @@ func newResource(name string, body, br, gz []byte) (*resource, error) {
 		if len(body) > 1<<20 {
 			quality = 6
 		}
-		if br, err = compress(body, func(w *bytes.Buffer) writeCloser { return brotli.NewWriterLevel(w, quality) }); err != nil {
+		opts := brotli.WriterOptions{Quality: quality, LGWin: brotliWindow(len(body))}
+		if br, err = compress(body, func(w *bytes.Buffer) writeCloser { return brotli.NewWriterOptions(w, opts) }); err != nil {
 			return nil, err
 		}
 	}
@@ -98,13 +129,37 @@ func newResource(name string, body, br, gz []byte) (*resource, error) {
 	if len(gz) < len(body) {
 		r.gz = gz
 	}
-	return r, nil
+	return r.prepared(), nil
 }
 
-// decodesTo reports whether the decoder yields exactly body.
+// brotliWindow is the smallest brotli window (log2 of its size, 10 to 24) that holds n bytes:
+// the encoder's memory grows with the window, and a bigger one than the file gains nothing.
+func brotliWindow(n int) int {
+	w := 10
+	for w < 24 && 1<<w < n {
+		w++
+	}
+	return w
+}
+
+// decodesTo reports whether the decoder yields exactly body. It compares as it decodes, a
+// chunk at a time: decoding the 9 MB wasm whole, once per encoding, was most of the
+// server's memory at start.
 func decodesTo(r io.Reader, body []byte) bool {
-	got, err := io.ReadAll(io.LimitReader(r, int64(len(body))+1))
-	return err == nil && bytes.Equal(got, body)
+	var chunk [32 << 10]byte
+	for {
+		n, err := io.ReadFull(r, chunk[:])
+		if n > len(body) || !bytes.Equal(chunk[:n], body[:n]) {
+			return false
+		}
+		body = body[n:]
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return len(body) == 0
+		case err != nil:
+			return false
+		}
+	}
 }
 
 type writeCloser interface {
