@@ -34,7 +34,9 @@ build:
 run: build
 	$(GO) run ./server serve
 
-## bench-server: this server against nginx on the same files, wrk 30 s at 64 connections each
+## bench-server: this server against nginx on the same files: wrk pinned to one core, the server
+## to the other, the page and the wasm (gzip) at 64 and 256 connections, two alternating
+## rounds of 10 s (DURATION, CONNS, ROUNDS); prints the ratios and the server's RSS
 bench-server: build
 	$(call need,nginx wrk)
 	./server/bench.sh
@@ -68,6 +70,8 @@ fuzz:
 	$(GO) test -run=NONE -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./app/triage/
 	$(GO) test -run=NONE -fuzz=FuzzEvaluate -fuzztime=$(FUZZTIME) ./app/triage/
 	$(GO) test -run=NONE -fuzz=FuzzParseFindings -fuzztime=$(FUZZTIME) ./app/triage/
+	$(GO) test -run=NONE -fuzz=FuzzCheckJSON -fuzztime=$(FUZZTIME) ./app/triage/
+	$(GO) test -run=NONE -fuzz=FuzzTriage -fuzztime=$(FUZZTIME) ./server/
 
 ## bench: the performance table: builds the app (make build) and the floor (the smallest go-app
 ## app, built and served the same way), runs the engine's benchmarks natively and in wasm under

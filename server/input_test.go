@@ -14,6 +14,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"spotcheck"
+	"spotcheck/app/triage"
 )
 
 // malformed is one bad input to a command: the file (or stdin when file is "-"), the exit
@@ -267,4 +268,27 @@ func TestCheckMalformedKnowledge(t *testing.T) {
 		malformed{name: "single quotes", data: "{'meta': {}}", code: 1, want: "want a quoted key"},
 	)
 	runMalformed(t, "check", tests)
+}
+
+// FuzzTriage: any input to `triage -` ends with exit 0, 1 or 2, never a panic; input that is not
+// strict JSON (a duplicate key, invalid UTF-8, too deep) is always exit 2.
+func FuzzTriage(f *testing.F) {
+	for _, s := range []string{`{"cases": [{"id": "a", "findings": {"fever": true}}]}`,
+		`{"cases": [{"id": "a", "findings": {"fever": true, "fever": false}}]}`,
+		`{"cases": [], "cases": [{"id": "b", "findings": {}}]}`,
+		`{"cases": [{"id": "a", "id": "b", "findings": {}}]}`,
+		`{"cases": [{"id": 7, "findings": {"location": ["legs", "legs"]}}]}`,
+		"{\"cases\": [{\"id\": \"\xff\", \"findings\": {}}]}", `[[[[[[[[]]]]]]]]`, ``} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var out, errOut bytes.Buffer
+		code := run([]string{"triage", "-"}, strings.NewReader(in), &out, &errOut)
+		if code < 0 || code > 2 {
+			t.Fatalf("exit %d", code)
+		}
+		if triage.CheckJSON([]byte(in)) != nil && code != 2 {
+			t.Fatalf("exit %d for input with problems %v", code, triage.CheckJSON([]byte(in)))
+		}
+	})
 }

@@ -258,24 +258,32 @@ func (s *scanner) object() {
 		}
 		s.pos++
 		s.space()
-		s.path = append(s.path, key)
-		s.value()
-		s.path = s.path[:len(s.path)-1]
-		if s.stopped {
+		if !s.element(key, '}', "an object member") {
 			return
 		}
-		s.space()
-		if s.pos < len(s.data) && s.data[s.pos] == ',' {
-			s.pos++
-			continue
-		}
-		if s.pos < len(s.data) && s.data[s.pos] == '}' {
-			s.pos++
-			return
-		}
-		s.syntax("want ',' or '}' after an object member")
-		return
 	}
+}
+
+// element scans the value at s.pos as the member or element seg of its container, and what
+// follows it: true after a comma (another comes), false after the closing bracket or an error.
+func (s *scanner) element(seg segment, closing byte, what string) bool {
+	s.path = append(s.path, seg)
+	s.value()
+	s.path = s.path[:len(s.path)-1]
+	if s.stopped {
+		return false
+	}
+	s.space()
+	if s.pos < len(s.data) && s.data[s.pos] == ',' {
+		s.pos++
+		return true
+	}
+	if s.pos < len(s.data) && s.data[s.pos] == closing {
+		s.pos++
+		return false
+	}
+	s.syntax("want ',' or '" + string(closing) + "' after " + what)
+	return false
 }
 
 // isDuplicate reports whether key is among the members already read (seen holds them all once
@@ -308,23 +316,9 @@ func (s *scanner) array() {
 	}
 	for i := 0; ; i++ {
 		s.space()
-		s.path = append(s.path, segment{index: i})
-		s.value()
-		s.path = s.path[:len(s.path)-1]
-		if s.stopped {
+		if !s.element(segment{index: i}, ']', "an array element") {
 			return
 		}
-		s.space()
-		if s.pos < len(s.data) && s.data[s.pos] == ',' {
-			s.pos++
-			continue
-		}
-		if s.pos < len(s.data) && s.data[s.pos] == ']' {
-			s.pos++
-			return
-		}
-		s.syntax("want ',' or ']' after an array element")
-		return
 	}
 }
 
