@@ -5,7 +5,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,9 +33,7 @@ func New(opts Options) (http.Handler, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	// Rendering and compressing at start leave garbage several times the site's size; give it
-	// back now rather than when the scavenger gets to it.
-	debug.FreeOSMemory()
+	settleMemory(s)
 	return &handler{site: s, log: logger}, nil
 }
 
