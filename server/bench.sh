@@ -51,44 +51,62 @@ for i in $(seq 50); do
   sleep 0.2
 done
 rss() { awk '/^VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$1/status"; }
+# cpu PID...: CPU time (user + system, in clock ticks) of the processes and their children, so
+# that CPU per request can be compared too: unlike requests/s it does not depend on what
+# else the machine runs.
+cpu() {
+  local total=0 p
+  for p in "$@" $(pgrep -P "$(IFS=,; echo "$*")" || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo $total
+}
+TICK=$(getconf CLK_TCK)
 rss_start=$(rss $spid)
 
-# run NAME URL CONNS [HEADER]: one wrk run; prints "rps p99 errors".
+# run PID NAME URL CONNS [HEADER]: one wrk run against the server PID; prints "rps p99 errors
+# cpu-µs-per-request".
 run() {
-  local name=$1 url=$2 conns=$3 hdr=${4:-}
+  local pid=$1 name=$2 url=$3 conns=$4 hdr=${5:-}
   local out="$OUT/$name.txt"
   # wrk's timeout, 10 s rather than 2: a 2.3 MB wasm at 256 connections on one busy core can
   # take more than 2 s without anything being wrong.
   local args=(-t"$THREADS" -c"$conns" -d"$DURATION" --timeout 10s --latency)
   [ -n "$hdr" ] && args+=(-H "$hdr")
+  local before after
+  before=$(cpu "$pid")
   taskset -c "$WRK_CPU" wrk "${args[@]}" "$url" > "$out"
-  local rps p99 errs non2xx
+  after=$(cpu "$pid")
+  local rps p99 errs non2xx reqs us
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
   errs=$(awk '/Socket errors/ {print $0}' "$out" | sed 's/.*Socket errors: //; s/ //g')
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$out")
-  echo "$rps $p99 ${errs:-0}/${non2xx:-0}"
+  reqs=$(awk '/requests in/ {print $1}' "$out")
+  us=$(awk -v t=$((after - before)) -v n="$reqs" -v hz="$TICK" 'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+  echo "$rps $p99 ${errs:-0}/${non2xx:-0} $us"
 }
 
 echo "wrk -t$THREADS -d$DURATION on core $WRK_CPU; each server alone on core $SERVER_CPU; $(nproc) cores"
-printf '| %-9s | %5s | %5s | %12s | %12s | %5s | %9s | %9s | %s |\n' target conns round "spotcheck/s" "nginx/s" ratio "p99 ours" "p99 nginx" "errors ours, nginx (socket/non-2xx)"
-printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
+printf '| %-9s | %5s | %5s | %12s | %12s | %5s | %8s | %8s | %9s | %9s | %9s | %s |\n' target conns round "spotcheck/s" "nginx/s" ratio "CPU µs ours" "CPU µs nginx" "CPU ratio" "p99 ours" "p99 nginx" "errors ours, nginx (socket/non-2xx)"
+printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for round in $(seq "$ROUNDS"); do
   for conns in $CONNS; do
     for target in page wasm-gzip; do
       path=/; hdr=
       if [ "$target" = wasm-gzip ]; then path=/web/app.wasm; hdr="Accept-Encoding: gzip"; fi
       if [ $((round % 2)) = 1 ]; then
-        ours=$(run "spotcheck-$target-$conns-$round" "http://127.0.0.1:8181$path" "$conns" "$hdr")
-        theirs=$(run "nginx-$target-$conns-$round" "http://127.0.0.1:8182$path" "$conns" "$hdr")
+        ours=$(run $spid "spotcheck-$target-$conns-$round" "http://127.0.0.1:8181$path" "$conns" "$hdr")
+        theirs=$(run $npid "nginx-$target-$conns-$round" "http://127.0.0.1:8182$path" "$conns" "$hdr")
       else
-        theirs=$(run "nginx-$target-$conns-$round" "http://127.0.0.1:8182$path" "$conns" "$hdr")
-        ours=$(run "spotcheck-$target-$conns-$round" "http://127.0.0.1:8181$path" "$conns" "$hdr")
+        theirs=$(run $npid "nginx-$target-$conns-$round" "http://127.0.0.1:8182$path" "$conns" "$hdr")
+        ours=$(run $spid "spotcheck-$target-$conns-$round" "http://127.0.0.1:8181$path" "$conns" "$hdr")
       fi
-      read -r orps op99 oerr <<<"$ours"
-      read -r nrps np99 nerr <<<"$theirs"
+      read -r orps op99 oerr ous <<<"$ours"
+      read -r nrps np99 nerr nus <<<"$theirs"
       ratio=$(awk -v a="$nrps" -v b="$orps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-      printf '| %-9s | %5s | %5s | %12s | %12s | %5s | %9s | %9s | %s, %s |\n' "$target" "$conns" "$round" "$orps" "$nrps" "$ratio" "$op99" "$np99" "$oerr" "$nerr"
+      cratio=$(awk -v a="$ous" -v b="$nus" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      printf '| %-9s | %5s | %5s | %12s | %12s | %5s | %8s | %8s | %9s | %9s | %9s | %s, %s |\n' "$target" "$conns" "$round" "$orps" "$nrps" "$ratio" "$ous" "$nus" "$cratio" "$op99" "$np99" "$oerr" "$nerr"
     done
   done
 done

@@ -285,3 +285,69 @@ func TestShutdownCutIsReported(t *testing.T) {
 		t.Errorf("log: %s", out)
 	}
 }
+
+// TestRawPipelined: responses of every size, heads alone and bodies, pipelined on one
+// connection, each arrive whole and in order (securedConn joins the writes of some of them).
+func TestRawPipelined(t *testing.T) {
+	addr, _, _ := rawServer(t, testDir(t), time.Second)
+	direct := newTestHandler(t, Options{})
+	requests := []struct{ method, path string }{
+		{"GET", "/"}, {"HEAD", "/"}, {"GET", "/app.js"}, {"GET", "/web/app.wasm"}, {"HEAD", "/web/app.wasm"},
+		{"GET", "/web/css/test.css"}, {"GET", "/nope"}, {"GET", "/"}, {"GET", "/web/icons/icon-512.png"}, {"GET", "/healthz"},
+	}
+	var raw strings.Builder
+	for _, r := range requests {
+		raw.WriteString(r.method + " " + r.path + " HTTP/1.1\r\nHost: x\r\n\r\n")
+	}
+	c, err := net.Dial("tcp", addr)
+	must(t, err)
+	defer c.Close()
+	must(t, c.SetDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.WriteString(c, raw.String())
+	must(t, err)
+	br := bufio.NewReader(c)
+	for _, r := range requests {
+		res, err := http.ReadResponse(br, &http.Request{Method: r.method})
+		if err != nil {
+			t.Fatalf("%s %s: %v", r.method, r.path, err)
+		}
+		body, err := io.ReadAll(res.Body)
+		must(t, err)
+		checkSecurityHeaders(t, r.method+" "+r.path, res.Header)
+		want := do(direct, r.method, r.path)
+		if res.StatusCode != want.Code || res.Header.Get("Content-Length") != want.Header().Get("Content-Length") ||
+			(r.method == "GET" && r.path != "/" && !bytes.Equal(body, want.Body.Bytes())) || (r.method == "HEAD" && len(body) != 0) {
+			t.Errorf("%s %s: %d, Content-Length %q, %d bytes; want %d, %q, %d", r.method, r.path, res.StatusCode,
+				res.Header.Get("Content-Length"), len(body), want.Code, want.Header().Get("Content-Length"), want.Body.Len())
+		}
+	}
+}
+
+// TestPartialResponse: which first writes securedConn keeps to join with the rest.
+func TestPartialResponse(t *testing.T) {
+	head := func(extra string) string {
+		return "HTTP/1.1 200 OK\r\nContent-Security-Policy: x\r\n" + extra + "Content-Type: text/html\r\n\r\n"
+	}
+	fill := func(s string, n int) []byte { return []byte(s + strings.Repeat("a", max(0, n-len(s)))) }
+	page := head("Content-Length: 5000\r\n")
+	for _, tc := range []struct {
+		name string
+		p    []byte
+		want int
+	}{
+		{"a full buffer of a 5000-byte body", fill(page, connBuffer), len(page) + 5000},
+		{"a head alone (HEAD)", []byte(page), 0},
+		{"less than a buffer", fill(page, connBuffer-1), 0},
+		{"the whole response", fill(page, len(page)+5000), 0},
+		{"no Content-Length (chunked)", fill(head("Transfer-Encoding: chunked\r\n"), connBuffer), 0},
+		{"bigger than the limit", fill(head("Content-Length: 100000\r\n"), connBuffer), 0},
+		{"a bad Content-Length", fill(head("Content-Length: x\r\n"), connBuffer), 0},
+		{"a body write", fill("", connBuffer), 0},
+		{"a head not complete", fill("HTTP/1.1 200 OK\r\nContent-Length: 9000\r\nX-Long: ", connBuffer), 0},
+	} {
+		got, ok := partialResponse(tc.p)
+		if got != tc.want || ok != (tc.want > 0) {
+			t.Errorf("%s: %d, %v; want %d", tc.name, got, ok, tc.want)
+		}
+	}
+}
