@@ -26,10 +26,28 @@ type placeholder struct{ app.Compo }
 
 func (p *placeholder) Render() app.UI { return app.Main().Body(app.H1().Text("placeholder")) }
 
-var testApp = &App{
-	Name: "Spotcheck test", ShortName: "Spotcheck", Title: "Spotcheck test", Description: "test",
-	ThemeColor: "#00529b", BackgroundColor: "#ffffff", Styles: []string{"/web/css/test.css"},
-	Routes: func() { app.Route("/", func() app.Composer { return &placeholder{} }) },
+// stubApp is an App with fixed settings and the placeholder page.
+type stubApp struct {
+	name, shortName, title, description, themeColor, backgroundColor string
+	styles                                                           []string
+}
+
+func (a *stubApp) Name() string            { return a.name }
+func (a *stubApp) ShortName() string       { return a.shortName }
+func (a *stubApp) Title() string           { return a.title }
+func (a *stubApp) Description() string     { return a.description }
+func (a *stubApp) LoadingLabel() string    { return "" }
+func (a *stubApp) ThemeColor() string      { return a.themeColor }
+func (a *stubApp) BackgroundColor() string { return a.backgroundColor }
+func (a *stubApp) Styles() []string        { return a.styles }
+func (a *stubApp) Pages() []string         { return []string{"/"} }
+func (a *stubApp) Routes() {
+	app.Route("/", func() app.Composer { return &placeholder{} })
+}
+
+var testApp = &stubApp{
+	name: "Spotcheck test", shortName: "Spotcheck", title: "Spotcheck test", description: "test",
+	themeColor: "#00529b", backgroundColor: "#ffffff", styles: []string{"/web/css/test.css"},
 }
 
 // testDir is a small web directory: the repository's icons, a stylesheet, and a stand-in
