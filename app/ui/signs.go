@@ -72,6 +72,7 @@ type SignChecklist struct {
 	none, unsure  bool
 	showError     bool
 	hintID, errID string
+	ctx           app.Context // the list's own, from OnMount: see Checker.ctx
 }
 
 // The two boxes that answer for every unticked sign.
@@ -83,8 +84,8 @@ const (
 // CompoID makes each screen's list a new component, so that nothing ticked carries over.
 func (l *SignChecklist) CompoID() string { return l.Name }
 
-// OnMount starts from the current answers.
-func (l *SignChecklist) OnMount(app.Context) {
+// OnInit starts from the current answers, before the first render.
+func (l *SignChecklist) OnInit() {
 	l.ticked = map[string]bool{}
 	for _, it := range l.Items {
 		l.ticked[it.ID] = it.Picked
@@ -96,6 +97,9 @@ func (l *SignChecklist) OnMount(app.Context) {
 	}
 	l.hintID, l.errID = "checklist-"+first+"-hint", "checklist-"+first+"-error"
 }
+
+// OnMount keeps the list's context, whose Defer runs after the list's next render.
+func (l *SignChecklist) OnMount(ctx app.Context) { l.ctx = ctx }
 
 func (l *SignChecklist) boxID(id string) string { return "check-" + id }
 
@@ -202,7 +206,7 @@ func (l *SignChecklist) firstBox() string {
 func (l *SignChecklist) onContinue(ctx app.Context, _ app.Event) {
 	if !l.anything() {
 		l.showError = true
-		ctx.Defer(func(app.Context) {
+		l.ctx.Defer(func(app.Context) {
 			if el := app.Window().GetElementByID("error-summary"); el.Truthy() {
 				el.Call("focus")
 			}

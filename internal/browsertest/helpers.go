@@ -1,0 +1,53 @@
+package browsertest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Do runs browser actions and fails the test on an error.
+func Do(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Eval evaluates a JavaScript expression in the page, awaiting it when it is a promise.
+func Eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// WaitJS waits until the expression is true: the page evaluates it at each animation frame
+// (a focus change makes no DOM mutation to wait on), so the wait ends at the frame after the
+// event that made it true, never after a guessed delay. A navigation
+// that interrupts the wait (a reload) starts it again in the new page.
+func WaitJS(t testing.TB, ctx context.Context, js string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		left := time.Until(deadline)
+		if left <= 0 {
+			t.Fatalf("after %v, still not %s", timeout, js)
+		}
+		wctx, cancel := context.WithTimeout(ctx, left)
+		_, err := chromedp.Run(wctx, chromedp.Poll[bool](`!!(`+js+`)`, chromedp.WithPollingTimeout(left)))
+		cancel()
+		switch {
+		case err == nil:
+			return
+		case errors.Is(err, chromedp.ErrPollingTimeout), errors.Is(err, context.DeadlineExceeded), ctx.Err() != nil:
+			t.Fatalf("after %v, still not %s: %v", timeout, js, err)
+		}
+		// The page went away under the wait (a navigation): wait again in the new one.
+	}
+}
