@@ -441,12 +441,15 @@ func TestServerLimits(t *testing.T) {
 
 // TestGracefulShutdown: a request in flight when the server is told to stop still finishes.
 func TestGracefulShutdown(t *testing.T) {
-	slow := make(chan struct{})
+	slow, started := make(chan struct{}), make(chan struct{})
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
 		<-slow
 		io.WriteString(w, "done")
 	})
 	srv := NewServer("", h, DefaultLimits, discard())
+	shuttingDown := make(chan struct{})
+	srv.RegisterOnShutdown(func() { close(shuttingDown) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -463,9 +466,12 @@ func TestGracefulShutdown(t *testing.T) {
 		res.Body.Close()
 		got <- string(b)
 	}()
-	time.Sleep(200 * time.Millisecond)
+	<-started // the request is in flight
 	cancel()
-	time.Sleep(100 * time.Millisecond)
+	<-shuttingDown // Serve has begun the shutdown with the request still running
+	if _, err := net.Dial("tcp", ln.Addr().String()); err == nil {
+		t.Error("the server still accepts connections while shutting down")
+	}
 	close(slow)
 	if s := <-got; s != "done" {
 		t.Errorf("in-flight request got %q", s)
