@@ -36,10 +36,10 @@ import (
 // An appSpec is one app under measure and what "usable" and "readable" mean in its page.
 type appSpec struct {
 	Name  string
-	Dir   string    // its built web directory
+	Dir   string   // its built web directory
 	App   site.App // the app's identity and pages
-	Ready string    // CSS selector of the element that must be there and enabled: interactive
-	Text  string    // CSS selector of the text that must be readable at first paint
+	Ready string   // CSS selector of the element that must be there and enabled: interactive
+	Text  string   // CSS selector of the text that must be readable at first paint
 	Build func() error
 }
 
