@@ -206,7 +206,7 @@ func run(runs int, web, outPath, readmePath, only, conds string) error {
 			for _, strategy := range []string{"second", "unsure"} {
 				key := c.Name + "/" + strategy
 				fmt.Fprintf(os.Stderr, "bench: walk %s\n", key)
-				w, err := walk(ctx, spot, servers[spot.Name], c, strategy)
+				w, err := walk(ctx, spot, servers[spot.Name], c, k, strategy)
 				if err != nil {
 					fail("walk %s: %v", key, err)
 				}

@@ -3,14 +3,23 @@ package browsertest
 import (
 	"context"
 	"errors"
-	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 )
 
+// TB is what the helpers and the walker need of a test: testing.TB has it, and bench, a
+// command, gives its own (a failure there ends the walk with an error).
+type TB interface {
+	Helper()
+	Logf(format string, args ...any)
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	Fatal(args ...any)
+}
+
 // Do runs browser actions and fails the test on an error.
-func Do(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+func Do(t TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatal(err)
@@ -18,7 +27,7 @@ func Do(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.V
 }
 
 // Eval evaluates a JavaScript expression in the page, awaiting it when it is a promise.
-func Eval[T any](t testing.TB, ctx context.Context, js string) T {
+func Eval[T any](t TB, ctx context.Context, js string) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -31,7 +40,7 @@ func Eval[T any](t testing.TB, ctx context.Context, js string) T {
 // (a focus change makes no DOM mutation to wait on), so the wait ends at the frame after the
 // event that made it true, never after a guessed delay. A navigation
 // that interrupts the wait (a reload) starts it again in the new page.
-func WaitJS(t testing.TB, ctx context.Context, js string, timeout time.Duration) {
+func WaitJS(t TB, ctx context.Context, js string, timeout time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {

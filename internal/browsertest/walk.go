@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"testing"
 	"time"
 
 	"spotcheck/app/triage"
@@ -37,7 +36,7 @@ type Walk struct {
 
 // Walker walks one tab through the interview.
 type Walker struct {
-	T    testing.TB
+	T    TB
 	Ctx  context.Context
 	K    *triage.Knowledge
 	Walk Walk
@@ -111,7 +110,7 @@ func (w *Walker) Run() {
 		w.T.Fatalf("start again shows %q", st.Screen)
 	}
 	if w.eval(`document.querySelectorAll("[data-screen] [aria-pressed=true], [data-screen] input:checked").length > 0`) {
-		w.T.Error("start again left answers")
+		w.T.Errorf("start again left answers")
 	}
 	if got := Eval[string](w.T, w.Ctx, `document.cookie + "|" + localStorage.length + "|" + sessionStorage.length`); got != "|0|0" {
 		w.T.Errorf("cookies|localStorage|sessionStorage = %q, want nothing stored", got)
