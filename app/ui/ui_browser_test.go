@@ -19,7 +19,6 @@ import (
 	"testing"
 	"time"
 
-	"spotcheck"
 	"spotcheck/app/triage"
 	"spotcheck/app/ui"
 	"spotcheck/internal/browsertest"
@@ -65,7 +64,7 @@ var walks = []browsertest.Walk{
 // start-up is the slow part). The mouse walks run axe-core on every screen and write the
 // screenshots.
 func TestBrowserWalks(t *testing.T) {
-	k := knowledge(t)
+	k := browsertest.Knowledge(t)
 	url := startSite(t, k)
 	axe := axeSource(t)
 	browser := browsertest.New(t, 4*time.Minute)
@@ -100,7 +99,7 @@ func TestBrowserWalks(t *testing.T) {
 // summary, announced (role alert) and focused, whose link moves the focus to the first box;
 // a tick then clears it.
 func TestBrowserChecklistError(t *testing.T) {
-	k := knowledge(t)
+	k := browsertest.Knowledge(t)
 	url := startSite(t, k)
 	ctx := browsertest.New(t, time.Minute)
 	open(t, ctx, url)
@@ -132,7 +131,7 @@ func TestBrowserChecklistError(t *testing.T) {
 // TestBrowserStartWithoutWasm checks that the prerendered start screen is readable with
 // scripts off: the emergency signs, privacy and the disclaimer are in the HTML.
 func TestBrowserStartWithoutWasm(t *testing.T) {
-	k := knowledge(t)
+	k := browsertest.Knowledge(t)
 	url := startSite(t, k)
 	ctx := browsertest.New(t, time.Minute)
 	noJS := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -151,16 +150,6 @@ func TestBrowserStartWithoutWasm(t *testing.T) {
 			t.Errorf("prerendered start screen lacks %s %q", key, want)
 		}
 	}
-}
-
-// knowledge is the bundled knowledge base, loaded as the app loads it.
-func knowledge(t *testing.T) *triage.Knowledge {
-	t.Helper()
-	k, err := triage.Load(spotcheck.KnowledgeJSON, triage.RequireUI(ui.Texts()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
 }
 
 // startSite serves the built site with the UI of k, or skips (fails under CI) when app.wasm

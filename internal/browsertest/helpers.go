@@ -5,6 +5,10 @@ import (
 	"errors"
 	"time"
 
+	"spotcheck"
+	"spotcheck/app/triage"
+	"spotcheck/app/ui"
+
 	"github.com/chromedp/chromedp"
 )
 
@@ -59,4 +63,15 @@ func WaitJS(t TB, ctx context.Context, js string, timeout time.Duration) {
 		}
 		// The page went away under the wait (a navigation): wait again in the new one.
 	}
+}
+
+// Knowledge is the bundled knowledge base, loaded as the app loads it (with the UI's texts):
+// what the walker holds the page to.
+func Knowledge(t TB) *triage.Knowledge {
+	t.Helper()
+	k, err := triage.Load(spotcheck.KnowledgeJSON, triage.RequireUI(ui.Texts()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
 }

@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"spotcheck"
-	"spotcheck/app/triage"
 	"spotcheck/app/ui"
 	"spotcheck/internal/browsertest"
 
@@ -129,22 +127,12 @@ func browse(t *testing.T, h http.Handler) (context.Context, *proxy) {
 	return ctx, p
 }
 
-// knowledge is the bundled knowledge base, loaded as the app loads it.
-func knowledge(t *testing.T) *triage.Knowledge {
-	t.Helper()
-	k, err := triage.Load(spotcheck.KnowledgeJSON, triage.RequireUI(ui.Texts()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
-}
-
 // siteHandler builds the site of the real UI (the built app.wasm is the real app; a test
 // import of app/ui, which the package itself never imports) and its handler.
 func siteHandler(t *testing.T, opts Options) (*Site, http.Handler) {
 	t.Helper()
 	if opts.App == nil {
-		opts.App = ui.New(knowledge(t))
+		opts.App = ui.New(browsertest.Knowledge(t))
 	}
 	s, err := Build(opts)
 	if err != nil {
@@ -229,7 +217,7 @@ func goOfflineAndReload(t *testing.T, ctx context.Context, p *proxy) {
 // walk) with the one walker, which checks the result against the engine.
 func completeTriage(t *testing.T, ctx context.Context) {
 	t.Helper()
-	w := &browsertest.Walker{T: t, Ctx: ctx, K: knowledge(t), Walk: browsertest.Walk{Name: "not sure"}}
+	w := &browsertest.Walker{T: t, Ctx: ctx, K: browsertest.Knowledge(t), Walk: browsertest.Walk{Name: "not sure"}}
 	w.Run()
 }
 
