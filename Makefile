@@ -1,5 +1,8 @@
 # Spotcheck. `make run` serves the app at http://localhost:8000; `make test` runs every test.
 SHELL := /bin/bash
+# Every recipe line fails on the first failing command, pipes included (a test piped into grep
+# fails the target when the test fails).
+.SHELLFLAGS := -eo pipefail -c
 GO ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -51,10 +54,12 @@ lint:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/...
 	$(STATICCHECK) ./...
 
-## test-go: unit, vignette, fuzz-seed and browser tests, natively
+## test-go: unit, vignette, fuzz-seed and browser tests, natively; the server's again under
+## the race detector (it serves concurrently; the rest is single-threaded or in the browser)
 test-go:
 	$(call need,chromium)
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./server/...
 
 ## test-wasm: the engine's tests compiled to WebAssembly and run under Node
 test-wasm:
@@ -80,8 +85,8 @@ fuzz:
 ## build/bench.json. About 3 minutes on 2 cores (5 on a fresh checkout); BENCH_FLAGS='-runs 3'.
 bench: build
 	$(call need,chromium)
-	set -o pipefail; $(GO) test -run=NONE -bench=. -benchmem -count=5 ./app/triage/ | tee build/bench-engine-native.txt
-	set -o pipefail; GOOS=js GOARCH=wasm $(GO) test -run=NONE -bench=. -benchmem -count=3 -exec="$(WASM_EXEC)" ./app/triage/ | tee build/bench-engine-wasm.txt
+	$(GO) test -run=NONE -bench=. -benchmem -count=5 ./app/triage/ | tee build/bench-engine-native.txt
+	GOOS=js GOARCH=wasm $(GO) test -run=NONE -bench=. -benchmem -count=3 -exec="$(WASM_EXEC)" ./app/triage/ | tee build/bench-engine-wasm.txt
 	$(GO) run ./bench $(BENCH_FLAGS)
 
 clean:

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"spotcheck/app/triage"
 	"spotcheck/internal/browsertest"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -337,19 +338,21 @@ func coldRepeatOffline(ctx context.Context, a *appSpec, s *server, c condition) 
 	return out, nil
 }
 
-// walkJS walks Spotcheck's interview from the start screen to the result and times each
-// answer. With the strategy "second" it answers "No" to yes/no questions and the second value
-// of a choice; with "unsure" it answers "not sure" everywhere (which keeps the interview
-// going longest); numbers and places are always "not sure". Each answer is clicked at a random
-// moment of a frame and timed from a performance mark before the click to the animation frame
-// after the screen changed (the frame that paints it), and to the change in the DOM. The last
-// answer, which shows the result, is timed apart.
-const walkJS = `(async (strategy) => {
+// timedClickJS clicks the element with the selector at a random moment of a frame (as a person
+// does: right after a frame, the next paint is always a whole frame away) and times it from a
+// performance mark before the click to the change in the DOM and to the animation frame after
+// the change (the frame that paints it).
+const timedClickJS = `(async (sel) => {
   const screen = () => document.querySelector("main .screen") || document.querySelector(".screen");
-  const sig = () => { const s = screen(); return s ? s.className + "|" + s.textContent.slice(0, 400) : ""; };
+  // A screen is told apart by its class, its questions (two screens of one checklist step
+  // start with the same words) and its first words.
+  const sig = () => {
+    const s = screen();
+    if (!s) return "";
+    const ids = [...s.querySelectorAll("[data-finding]")].map((e) => e.dataset.finding).join(",");
+    return s.className + "|" + ids + "|" + s.textContent.slice(0, 400);
+  };
   const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  // frame resolves at the next animation frame, with its time: the frame that paints what
-  // changed before it (the paint follows its animation-frame callbacks).
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
   const changed = (before, limit) => new Promise((resolve) => {
     if (sig() !== before) return resolve(true);
@@ -357,61 +360,25 @@ const walkJS = `(async (strategy) => {
     mo.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true});
     const t = setTimeout(() => { mo.disconnect(); resolve(false); }, limit);
   });
-  const times = [], dom = [], result = [], steps = [];
-  // Start.
-  const start = document.querySelector(".button-start");
-  if (!start) return {error: "no start button", times, steps};
-  let before = sig();
-  start.click();
-  if (!(await changed(before, 5000))) return {error: "start did not change the screen", times, steps};
+  const el = document.querySelector(sel);
+  if (!el) return {error: "no " + sel};
   await painted();
-  for (let i = 0; i < 80; i++) {
-    const s = screen();
-    if (!s) return {error: "no screen", times, steps};
-    if (s.classList.contains("result")) return {times_ms: times, dom_ms: dom, result_ms: result, steps, done: true};
-    let click = null, kind = "";
-    const single = s.querySelector(".options:not(.options-row)");
-    const number = s.querySelector("form.number");
-    const group = s.querySelector(".group");
-    const places = s.querySelector(".places");
-    if (group) {
-      for (const row of group.querySelectorAll(".options-row")) {
-        const bs = row.querySelectorAll("button.option");
-        if (bs.length > 1) (strategy === "unsure" ? bs[bs.length - 1] : bs[1]).click(); // "No" or "Not sure"
-        await painted();
-      }
-      click = group.querySelector(":scope > .button"); kind = "group";
-    } else if (places) {
-      click = places.querySelector(":scope > .button"); kind = "places";
-    } else if (number) {
-      click = number.querySelector(".button-secondary"); kind = "number";
-    } else if (single) {
-      const bs = single.querySelectorAll("button.option");
-      click = strategy === "unsure" ? bs[bs.length - 1] : (bs.length > 1 ? bs[1] : bs[0]); kind = "options";
-    }
-    if (!click) return {error: "no answer control on " + s.className, times, steps};
-    // Click at a random moment within the frame, as a person does (right after a frame, the
-    // next paint is always a whole frame away).
-    await new Promise((r) => setTimeout(r, Math.random() * 16));
-    before = sig();
-    performance.mark("answer-" + i);
-    const t0 = performance.now();
-    click.click();
-    if (!(await changed(before, 5000))) return {error: "answer did not change the screen (" + kind + ")", times, steps};
-    const tDOM = performance.now();
-    const tPaint = await frame();
-    performance.mark("painted-" + i);
-    performance.measure("answer-to-render-" + i, "answer-" + i, "painted-" + i);
-    const last = !!(screen() && screen().classList.contains("result"));
-    (last ? result : times).push(tPaint - t0);
-    if (!last) dom.push(tDOM - t0);
-    steps.push(kind);
-    await painted();
-  }
-  return {error: "no result after 80 answers", times_ms: times, steps};
+  await new Promise((r) => setTimeout(r, Math.random() * 16));
+  const before = sig();
+  const n = performance.getEntriesByType("mark").length;
+  performance.mark("answer-" + n);
+  const t0 = performance.now();
+  el.click();
+  if (!(await changed(before, 5000))) return {error: "the click on " + sel + " did not change the screen"};
+  const dom = performance.now() - t0;
+  const paint = (await frame()) - t0;
+  performance.mark("painted-" + n);
+  performance.measure("answer-to-render-" + n, "answer-" + n, "painted-" + n);
+  const s = screen();
+  return {dom, paint, result: !!(s && s.classList.contains("result"))};
 })`
 
-// walkResult is what walkJS returns.
+// walkResult is a walk's timings.
 type walkResult struct {
 	Times  []float64 `json:"times_ms"`  // click to the frame that paints the next question
 	DOM    []float64 `json:"dom_ms"`    // click to the next question in the DOM (Go's handler and render)
@@ -421,9 +388,57 @@ type walkResult struct {
 	Error  string    `json:"error,omitempty"`
 }
 
-// walk loads Spotcheck under condition c and walks its interview with strategy.
-func walk(ctx context.Context, a *appSpec, s *server, c condition, strategy string) (walkResult, error) {
-	var out walkResult
+// walkTB is the walker's TB for bench: the first error is the walk's, and a fatal one ends it.
+type walkTB struct{ err error }
+
+// walkAbort is the panic that ends a walk at a fatal error; walk recovers it.
+type walkAbort struct{}
+
+func (w *walkTB) Helper()             {}
+func (w *walkTB) Logf(string, ...any) {}
+func (w *walkTB) Fatal(args ...any)   { w.Fatalf("%s", fmt.Sprint(args...)) }
+func (w *walkTB) Fatalf(f string, a ...any) {
+	w.Errorf(f, a...)
+	panic(walkAbort{})
+}
+func (w *walkTB) Errorf(f string, a ...any) {
+	if w.err == nil {
+		w.err = fmt.Errorf(f, a...)
+	}
+}
+
+// strategyWalk is the walk of a strategy: "second" answers "No" to yes/no questions and the
+// second value of a choice; "unsure" answers "not sure" everywhere (which keeps the interview
+// going longest); numbers and places are always "not sure".
+func strategyWalk(k *triage.Knowledge, strategy string) browsertest.Walk {
+	w := browsertest.Walk{Name: strategy, Answers: map[string]any{}}
+	if strategy == "second" {
+		w.No = true
+		for _, f := range k.Findings() {
+			if f.Kind == triage.Choice && len(f.Values) > 1 {
+				w.Answers[f.ID] = f.Values[1].ID
+			}
+		}
+	}
+	return w
+}
+
+// clickKind names what a click answered, for the walk's steps.
+func clickKind(sel string) string {
+	for _, k := range []struct{ part, kind string }{
+		{".checklist-form", "checklist"}, {".group", "group"}, {".places", "places"},
+		{"button-secondary", "number"}, {"type=submit", "number"}, {"data-option", "options"},
+	} {
+		if strings.Contains(sel, k.part) {
+			return k.kind
+		}
+	}
+	return "other"
+}
+
+// walk loads Spotcheck under condition c and walks its interview with the shared walker,
+// timing every answer that leaves a screen; the walker checks the result against k.
+func walk(ctx context.Context, a *appSpec, s *server, c condition, k *triage.Knowledge, strategy string) (out walkResult, err error) {
 	b, err := probedBrowser(ctx, a, c)
 	if err != nil {
 		return out, err
@@ -432,13 +447,48 @@ func walk(ctx context.Context, a *appSpec, s *server, c condition, strategy stri
 	if _, err := visit(b, s.URL+"/", 90*time.Second); err != nil {
 		return out, err
 	}
-	out, err = eval[walkResult](b, 120*time.Second, fmt.Sprintf("%s(%q)", walkJS, strategy))
-	if err != nil {
-		return out, err
+	tb := &walkTB{}
+	wctx, cancel := context.WithTimeout(b.ctx, 120*time.Second)
+	defer cancel()
+	type timed struct {
+		DOM    float64 `json:"dom"`
+		Paint  float64 `json:"paint"`
+		Result bool    `json:"result"`
+		Error  string  `json:"error"`
 	}
-	if out.Error != "" {
-		return out, fmt.Errorf("walk: %s after %d answers (%s)", out.Error, len(out.Times), strings.Join(out.Steps, " "))
+	w := &browsertest.Walker{T: tb, Ctx: wctx, K: k, Walk: strategyWalk(k, strategy)}
+	w.Click = func(sel string) {
+		r := browsertest.Eval[timed](tb, wctx, fmt.Sprintf("%s(%q)", timedClickJS, sel))
+		switch {
+		case r.Error != "":
+			tb.Fatalf("%s", r.Error)
+		case strings.HasPrefix(sel, "[data-screen=start]"), strings.HasPrefix(sel, "[data-screen=result]"):
+			// starting and starting again are not answers
+		case r.Result:
+			out.Result = append(out.Result, r.Paint)
+		default:
+			out.Times = append(out.Times, r.Paint)
+			out.DOM = append(out.DOM, r.DOM)
+		}
+		if !strings.HasPrefix(sel, "[data-screen=") {
+			out.Steps = append(out.Steps, clickKind(sel))
+		}
 	}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(walkAbort); !ok {
+					panic(r)
+				}
+			}
+		}()
+		w.Run()
+	}()
+	if tb.err != nil {
+		out.Error = tb.err.Error()
+		return out, fmt.Errorf("walk: %v after %d answers (%s)", tb.err, len(out.Times), strings.Join(out.Steps, " "))
+	}
+	out.Done = true
 	return out, nil
 }
 

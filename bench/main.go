@@ -25,6 +25,9 @@ import (
 	"strings"
 	"time"
 
+	"spotcheck"
+	"spotcheck/app/triage"
+	"spotcheck/app/ui"
 	"spotcheck/bench/floor"
 	"spotcheck/internal/browsertest"
 	"spotcheck/server/site"
@@ -33,10 +36,10 @@ import (
 // An appSpec is one app under measure and what "usable" and "readable" mean in its page.
 type appSpec struct {
 	Name  string
-	Dir   string    // its built web directory
-	App   *site.App // nil: Spotcheck's own
-	Ready string    // CSS selector of the element that must be there and enabled: interactive
-	Text  string    // CSS selector of the text that must be readable at first paint
+	Dir   string   // its built web directory
+	App   site.App // the app's identity and pages
+	Ready string   // CSS selector of the element that must be there and enabled: interactive
+	Text  string   // CSS selector of the text that must be readable at first paint
 	Build func() error
 }
 
@@ -46,19 +49,29 @@ var extraApps []*appSpec
 
 // spotcheckSpec is Spotcheck: interactive when its Start button works; the emergency signs
 // are the text that must show at first paint.
-func spotcheckSpec(dir string) *appSpec {
-	return &appSpec{Name: "spotcheck", Dir: dir, Ready: ".button-start", Text: ".callout-emergency"}
+func spotcheckSpec(dir string, k *triage.Knowledge) *appSpec {
+	return &appSpec{Name: "spotcheck", Dir: dir, App: ui.New(k), Ready: ".button-start", Text: ".callout-emergency"}
 }
 
 // floorSpec is the floor: interactive when its one button works; its heading is its text.
 func floorSpec(dir string) *appSpec {
 	return &appSpec{Name: "floor", Dir: dir, Ready: "#floor-button", Text: "#floor-text",
-		App: &site.App{
-			Name: "Floor", ShortName: "Floor", Title: "Floor", Description: "The smallest go-app app",
-			LoadingLabel: "Loading {progress}%", ThemeColor: "#00529b", BackgroundColor: "#f4f6f8",
-			Routes: floor.Routes,
-		}}
+		App: floorApp{}}
 }
+
+// floorApp is the floor's identity and page, for the site.
+type floorApp struct{}
+
+func (floorApp) Name() string            { return "Floor" }
+func (floorApp) ShortName() string       { return "Floor" }
+func (floorApp) Title() string           { return "Floor" }
+func (floorApp) Description() string     { return "The smallest go-app app" }
+func (floorApp) LoadingLabel() string    { return "Loading {progress}%" }
+func (floorApp) ThemeColor() string      { return "#00529b" }
+func (floorApp) BackgroundColor() string { return "#f4f6f8" }
+func (floorApp) Styles() []string        { return nil }
+func (floorApp) Pages() []string         { return []string{"/"} }
+func (floorApp) Routes()                 { floor.Routes() }
 
 // floorEngineSpec is the floor that also loads Spotcheck's knowledge base at start (build
 // tag benchengine): what the engine and knowledge.json cost apart from the UI.
@@ -130,7 +143,11 @@ func run(runs int, web, outPath, readmePath, only, conds string) error {
 	if err := buildFloor(".", floorDir); err != nil {
 		return err
 	}
-	spot, flo := spotcheckSpec(web), floorSpec(floorDir)
+	k, err := triage.Load(spotcheck.KnowledgeJSON, triage.RequireUI(ui.Texts()))
+	if err != nil {
+		return err
+	}
+	spot, flo := spotcheckSpec(web, k), floorSpec(floorDir)
 	apps := []*appSpec{flo, spot}
 	if !exists(filepath.Join(web, "app.wasm")) {
 		fail("%s/app.wasm is missing (run make build): measuring the floor alone", web)
@@ -189,7 +206,7 @@ func run(runs int, web, outPath, readmePath, only, conds string) error {
 			for _, strategy := range []string{"second", "unsure"} {
 				key := c.Name + "/" + strategy
 				fmt.Fprintf(os.Stderr, "bench: walk %s\n", key)
-				w, err := walk(ctx, spot, servers[spot.Name], c, strategy)
+				w, err := walk(ctx, spot, servers[spot.Name], c, k, strategy)
 				if err != nil {
 					fail("walk %s: %v", key, err)
 				}

@@ -9,28 +9,26 @@ import (
 	"spotcheck/app/triage"
 )
 
-// runCheck implements `server check [FILE]`: validate a knowledge base and list every problem.
-func runCheck(args []string, stdout, stderr io.Writer) int {
+// runCheck implements `server check [FILE]`: validate a knowledge base as the app would load
+// it (the UI's texts included) and list every problem. Without FILE it checks the bundled one.
+func runCheck(bundled []byte, args []string, stdout, stderr io.Writer) int {
 	maxInput, args, err := takeMaxInput(args)
 	if err != nil || len(args) > 1 {
-		fmt.Fprintln(stderr, inputUsage(err, "check [-max-input SIZE] [FILE]   (knowledge.json by default)"))
+		fmt.Fprintln(stderr, inputUsage(err, "check [-max-input SIZE] [FILE]   (the bundled knowledge.json by default)"))
 		return 2
 	}
-	name := "knowledge.json"
+	data, name := bundled, "knowledge.json"
 	if len(args) == 1 {
 		name = args[0]
+		if data, err = readInput(name, os.Stdin, maxInput); err != nil {
+			fmt.Fprintf(stderr, "check: %v\n", err)
+			return 2
+		}
 	}
-	data, err := readInput(name, os.Stdin, maxInput)
-	if err != nil {
-		fmt.Fprintf(stderr, "check: %v\n", err)
-		return 2
-	}
-	k, err := triage.Load(data)
+	k, err := load(data)
 	var le *triage.LoadError
 	if errors.As(err, &le) {
-		for _, p := range le.Problems {
-			fmt.Fprintf(stdout, "%s: %s\n", name, p)
-		}
+		printProblems(stdout, name, err)
 		fmt.Fprintf(stderr, "check: %s: %d problem(s)\n", name, len(le.Problems))
 		return 1
 	}

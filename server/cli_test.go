@@ -18,7 +18,7 @@ const publicCases = "../app/triage/testdata/vignettes/public.json"
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	code = run(spotcheck.KnowledgeJSON, args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -121,9 +121,11 @@ func TestTriageRejectsUnreadableInput(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "check", "../knowledge.json")
-	if code != 0 || !strings.Contains(out, "ok") {
-		t.Fatalf("check knowledge.json: exit %d: %s %s", code, out, stderr)
+	for _, args := range [][]string{{"check", "../knowledge.json"}, {"check"}} {
+		code, out, stderr := runCLI(t, "", args...)
+		if code != 0 || !strings.Contains(out, "ok") {
+			t.Fatalf("%v: exit %d: %s %s", args, code, out, stderr)
+		}
 	}
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	broken := strings.Replace(string(spotcheck.KnowledgeJSON), `"likely_threshold"`, `"likely_threshold_typo"`, 1)
@@ -131,7 +133,7 @@ func TestCheck(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(broken), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ = runCLI(t, "", "check", bad)
+	code, out, _ := runCLI(t, "", "check", bad)
 	if code != 1 {
 		t.Errorf("check of a broken file: exit %d", code)
 	}

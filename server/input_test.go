@@ -63,7 +63,7 @@ func runMalformed(t *testing.T, command string, tests []malformed) {
 				var before, after runtime.MemStats
 				runtime.ReadMemStats(&before)
 				var out, errOut bytes.Buffer
-				r.code = run(args, stdin, &out, &errOut)
+				r.code = run(spotcheck.KnowledgeJSON, args, stdin, &out, &errOut)
 				runtime.ReadMemStats(&after)
 				r.stdout, r.stderr, r.allocated = out.String(), errOut.String(), after.TotalAlloc-before.TotalAlloc
 			}()
@@ -258,7 +258,7 @@ func TestCheckMalformedKnowledge(t *testing.T) {
 		malformed{name: "a list", data: "[" + good + "]", code: 1, want: "$: want an object, got a list"},
 		malformed{name: "a string", data: `"knowledge"`, code: 1, want: "$: want an object"},
 		malformed{name: "null", data: `null`, code: 1, want: "$: want an object"},
-		malformed{name: "cut in half", data: good[:len(good)/2], code: 1, want: "want "},
+		malformed{name: "cut in half", data: good[:len(good)/2], code: 1, want: ", column "},
 		malformed{name: "two documents", data: good + good, code: 1, want: "unexpected text after the JSON value"},
 		malformed{name: "a comment", data: "/* knowledge */" + good, code: 2, want: "not JSON: byte 1 is 0x2F"},
 		malformed{name: "trailing comma", data: replaceAt(t, good, "meta.languages", `["en",]`), code: 1, want: "meta.languages.1: line "},
@@ -283,7 +283,7 @@ func FuzzTriage(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		var out, errOut bytes.Buffer
-		code := run([]string{"triage", "-"}, strings.NewReader(in), &out, &errOut)
+		code := run(spotcheck.KnowledgeJSON, []string{"triage", "-"}, strings.NewReader(in), &out, &errOut)
 		if code < 0 || code > 2 {
 			t.Fatalf("exit %d", code)
 		}

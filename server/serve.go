@@ -14,13 +14,14 @@ import (
 	"syscall"
 	"time"
 
+	"spotcheck/app/ui"
 	"spotcheck/server/site"
 )
 
-// runServe is `server serve [-addr :8000] [-dir build/web] [-prefix /sub/path]`: it serves the
+// runServe is `server serve [-addr :8000] [-dir build/web] [-prefix /sub/path] [-knowledge FILE]`: it serves the
 // app until SIGINT or SIGTERM, then shuts down gracefully. The address comes from -addr, else
 // $ADDR, else :8000. The access log and errors go to stderr as log/slog text.
-func runServe(args []string, stderr io.Writer) int {
+func runServe(bundled []byte, args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	defAddr := os.Getenv("ADDR")
@@ -30,6 +31,7 @@ func runServe(args []string, stderr io.Writer) int {
 	addr := fs.String("addr", defAddr, "address to listen on (default from $ADDR, else :8000)")
 	dir := fs.String("dir", "build/web", "the built web directory")
 	prefix := fs.String("prefix", "", "serve the app under this sub-path, such as /spotcheck")
+	knowledge := fs.String("knowledge", "", "the knowledge base for the page and manifest (default: the bundled one)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -37,10 +39,14 @@ func runServe(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "serve: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	k, ok := loadKnowledge(bundled, *knowledge, "serve", stderr)
+	if !ok {
+		return 1
+	}
 	logOut := newLogBuffer(stderr, 250*time.Millisecond)
 	defer logOut.Close()
 	logger := slog.New(slog.NewTextHandler(logOut, nil))
-	h, err := site.New(site.Options{Dir: *dir, Prefix: *prefix, Logger: logger})
+	h, err := site.New(site.Options{Dir: *dir, Prefix: *prefix, App: ui.New(k), Logger: logger})
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return 1

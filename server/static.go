@@ -5,17 +5,19 @@ import (
 	"fmt"
 	"io"
 
+	"spotcheck/app/ui"
 	"spotcheck/server/site"
 )
 
-// runStatic is `server static DIR [-base /sub/path] [-dir build/web]`: it writes the app as a
+// runStatic is `server static DIR [-base /sub/path] [-dir build/web] [-knowledge FILE]`: it writes the app as a
 // static site to DIR, to be served at the root of its host or under -base, offline included.
 // Flags may come before or after DIR.
-func runStatic(args []string, stdout, stderr io.Writer) int {
+func runStatic(bundled []byte, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("static", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	base := fs.String("base", "", "the sub-path the site will be served under, such as /spotcheck")
 	dir := fs.String("dir", "build/web", "the built web directory")
+	knowledge := fs.String("knowledge", "", "the knowledge base for the page and manifest (default: the bundled one)")
 	var out []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -28,10 +30,14 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 		args = fs.Args()[1:]
 	}
 	if len(out) != 1 {
-		fmt.Fprintln(stderr, "usage: server static DIR [-base /sub/path] [-dir build/web]")
+		fmt.Fprintln(stderr, "usage: server static DIR [-base /sub/path] [-dir build/web] [-knowledge FILE]")
 		return 2
 	}
-	s, err := site.Build(site.Options{Dir: *dir, Prefix: *base})
+	k, ok := loadKnowledge(bundled, *knowledge, "static", stderr)
+	if !ok {
+		return 1
+	}
+	s, err := site.Build(site.Options{Dir: *dir, Prefix: *base, App: ui.New(k)})
 	if err != nil {
 		fmt.Fprintf(stderr, "static: %v\n", err)
 		return 1

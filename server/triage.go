@@ -9,7 +9,6 @@ import (
 
 	"github.com/tidwall/gjson"
 
-	"spotcheck"
 	"spotcheck/app/triage"
 )
 
@@ -27,8 +26,8 @@ type caseLine struct {
 // reportedCauses is how many ranked causes each line lists.
 const reportedCauses = 5
 
-// runTriage implements `server triage CASES.json`.
-func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// runTriage implements `server triage CASES.json` with the knowledge base main loaded.
+func runTriage(k *triage.Knowledge, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxInput, args, err := takeMaxInput(args)
 	if err != nil || len(args) != 1 {
 		fmt.Fprintln(stderr, inputUsage(err, "triage [-max-input SIZE] CASES.json   (\"-\" reads standard input)"))
@@ -37,11 +36,6 @@ func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	data, err := readInput(args[0], stdin, maxInput)
 	if err != nil {
 		fmt.Fprintf(stderr, "triage: %v\n", err)
-		return 2
-	}
-	k, err := triage.Load(spotcheck.KnowledgeJSON)
-	if err != nil {
-		fmt.Fprintf(stderr, "triage: the bundled knowledge.json is broken: %v\n", err)
 		return 2
 	}
 	cases, err := caseList(data)

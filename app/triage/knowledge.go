@@ -50,6 +50,7 @@ type Knowledge struct {
 	termsOf [][]termRef
 	// candidates are, per finding, the answers worth trying (unknown first).
 	candidates [][]slot
+	numbers    EmergencyNumbers
 }
 
 // Problem is one mistake in a knowledge base, at a JSON path such as
@@ -78,6 +79,7 @@ type loader struct {
 	k        *Knowledge
 	problems []Problem
 	langs    []string
+	uiTexts  []UIText // the texts a UI needs (RequireUI), nil for no check
 }
 
 func (l *loader) problem(path, format string, args ...any) {
@@ -86,13 +88,16 @@ func (l *loader) problem(path, format string, args ...any) {
 
 // Load parses and validates a knowledge base. On any problem it returns a *LoadError listing
 // every problem with its JSON path, and no Knowledge: never a half-loaded base.
-func Load(data []byte) (*Knowledge, error) {
+func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l := &loader{k: &Knowledge{
 		sourceByID:    map[string]*Source{},
 		stepByID:      map[string]*Step{},
 		findingByID:   map[string]*Finding{},
 		conditionByID: map[string]*Condition{},
 	}}
+	for _, o := range opts {
+		o(l)
+	}
 	if problems := CheckJSON(data); problems != nil {
 		return nil, &LoadError{problems}
 	}
@@ -102,14 +107,17 @@ func Load(data []byte) (*Knowledge, error) {
 		return nil, &LoadError{l.problems}
 	}
 	root := objectFields(parsed, 8)
-	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "conditions", "rules")
+	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "conditions", "rules", "emergency_numbers")
 	l.loadMeta(root.Get("meta"))
+	l.checkUITexts()
 	l.loadSources(root.Get("sources"))
+	l.loadEmergencyNumbers(root.Get("emergency_numbers"))
 	l.loadUrgencies(root.Get("urgencies"))
 	l.loadSteps(root.Get("steps"))
 	l.loadFindings(root.Get("findings"))
 	l.loadConditions(root.Get("conditions"))
 	l.loadRules(root.Get("rules"))
+	l.checkDisplay()
 	l.checkVocabulary()
 	l.checkReachable()
 	if len(l.problems) > 0 {
@@ -409,18 +417,19 @@ func (l *loader) loadUrgencies(list gjson.Result) {
 
 func (l *loader) loadSteps(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "group") {
+	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "group", "checklist", "illustration", "guide") {
 		s, p := o.fields, o.path
 		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1}
 		if g := s.Get("group"); g.Exists() {
 			st.Group = int(l.number(s, p, "group", 1, 12))
 		}
+		l.loadStepDisplay(st, s, p)
 		l.k.steps = append(l.k.steps, st)
 		l.k.stepByID[st.ID] = st
 	}
 }
 
-var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if"}
+var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "widget", "places"}
 
 func (l *loader) loadFindings(list gjson.Result) {
 	seen := map[string]bool{}
@@ -452,6 +461,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 		default:
 			l.problem(p+".type", "unknown type %q (want bool, number, choice or set)", typ)
 		}
+		l.loadFindingDisplay(d, f, p)
 		if d.Step != "" && l.k.stepByID[d.Step] == nil {
 			l.problem(p+".step", "unknown step %q", d.Step)
 		}

@@ -106,6 +106,12 @@ type Step struct {
 	Group int
 	// Findings are the ids of the step's questions, in file order.
 	Findings []string
+	// Checklist means the step's questions are shown as one list of check boxes: ticked is
+	// yes, unticked no; "None of these" is all no, "Not sure" leaves the unticked not sure.
+	Checklist bool
+	// Illustration and Guide are the step's picture and how-to (nil when it has none).
+	Illustration *Illustration
+	Guide        []GuidePart
 }
 
 // Value is one allowed value of a choice or set finding.
@@ -127,6 +133,11 @@ type Finding struct {
 	Unit     Text    // number
 	index    int
 	askIf    expr
+
+	// Widget is how the question is shown ("": its type's default; WidgetBodyMap,
+	// WidgetAge), and Places where a body map's values sit on the drawing.
+	Widget string
+	Places []Place
 }
 
 // Condition is one cause of spots.

@@ -7,11 +7,11 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 func (c *Checker) renderAnswers() app.UI {
 	return app.Section().Class("screen answers-screen").DataSet("screen", "answers").Body(
 		c.backButton(),
-		title(c.w.ui("your_answers")),
+		title(c.w.ui(tYourAnswers)),
 		c.answerList(),
 		app.Div().Class("buttons").Body(
-			app.Button().Type("button").Class("button").OnClick(c.onBack).Text(c.w.ui("next")),
-			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui("start_again")),
+			app.Button().Type("button").Class("button").OnClick(c.onBack).Text(c.w.ui(tNext)),
+			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
 		),
 	)
 }
@@ -21,8 +21,8 @@ func (c *Checker) answerList() app.UI {
 	ids := c.s.answered()
 	rows := make([]answerRow, len(ids))
 	for i, id := range ids {
-		d := kb.Finding(id)
+		d := c.k.Finding(id)
 		rows[i] = answerRow{ID: id, Question: c.w.text(d.Question), Answer: c.w.answer(c.s, d)}
 	}
-	return &AnswerList{Rows: rows, Change: c.w.ui("change_answer"), OnChange: c.onChange}
+	return &AnswerList{Rows: rows, Change: c.w.ui(tChangeAnswer), OnChange: c.onChange}
 }

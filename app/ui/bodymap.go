@@ -1,35 +1,33 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strconv"
 
-// bodyMapImage is the drawing of a body from the front and the back (web/img/body-map.svg).
+	"spotcheck/app/triage"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// bodyMapImage is the drawing of a body from the front (left half) and the back (right half),
+// web/img/body-map.svg; knowledge.json places each value on it (a finding's "places").
 const bodyMapImage = "/web/img/body-map.svg"
-
-// mapSpot is one place on the drawing: a location value on one side of the body. The CSS
-// class "spot-<side>-<value>" puts it on the drawing. Values with no spot (inside the
-// mouth, the eyes, all over) are ticked in the list under the map.
-type mapSpot struct{ Side, Value string }
-
-var mapSpots = []mapSpot{
-	{"front", "face"}, {"front", "trunk"}, {"front", "arms"}, {"front", "skin_folds"},
-	{"front", "palms_soles"}, {"front", "elbows_knees"}, {"front", "legs"},
-	{"back", "scalp"}, {"back", "neck"}, {"back", "trunk"}, {"back", "elbows_knees"},
-	{"back", "arms"}, {"back", "buttocks"}, {"back", "legs"}, {"back", "palms_soles"},
-}
 
 // BodyMap is the body drawn from the front and the back with a toggle button on each place,
 // so that the places with spots can be tapped, clicked, or reached with Tab and pressed with
-// Space or Enter; each button is named by the place and the side.
+// Space or Enter; each button is named by the place and the side. Values with no place on
+// the drawing (inside the mouth, all over) are ticked in the list under the map.
 type BodyMap struct {
 	app.Compo
 
 	Label       string // the map's name
 	Front, Back string // "front" and "back" in words
+	PlaceName   func(place, side string) string
+	Places      []triage.Place
 	Items       []option
 	OnToggle    func(ctx app.Context, id string, on bool)
 }
 
-// Render shows the drawing with a button on each place the knowledge base's values name.
+// Render shows the drawing with a button on each place of a value the question has.
 func (m *BodyMap) Render() app.UI {
 	byID := map[string]option{}
 	for _, it := range m.Items {
@@ -44,26 +42,26 @@ func (m *BodyMap) Render() app.UI {
 			app.Span().Text(m.Front),
 			app.Span().Text(m.Back),
 		),
-		app.Range(mapSpots).Slice(func(i int) app.UI {
-			sp := mapSpots[i]
-			it, ok := byID[sp.Value]
+		app.Range(m.Places).Slice(func(i int) app.UI {
+			pl := m.Places[i]
+			it, ok := byID[pl.Value]
 			if !ok {
 				return nil
 			}
 			side := m.Front
-			if sp.Side == "back" {
+			if pl.Side == "back" {
 				side = m.Back
 			}
-			class := "spot spot-" + sp.Side + "-" + sp.Value
+			class := "spot at-x-" + strconv.Itoa(pl.X) + " at-y-" + strconv.Itoa(pl.Y)
 			if it.Picked {
 				class += " spot-picked"
 			}
-			return app.Button().Type("button").Class(class).DataSet("spot", sp.Value).
+			return app.Button().Type("button").Class(class).DataSet("spot", pl.Value).
 				Attr("aria-pressed", it.Picked).
-				Attr("aria-label", it.Label+", "+side).
+				Attr("aria-label", m.PlaceName(it.Label, side)).
 				Title(it.Label).
 				OnClick(func(ctx app.Context, _ app.Event) { m.OnToggle(ctx, it.ID, !it.Picked) },
-					app.EventScope(sp.Side, sp.Value, it.Picked))
+					app.EventScope(pl.Side, pl.Value, it.Picked))
 		}),
 	)
 }

@@ -4,7 +4,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // causeView is one likely cause in words.
 type causeView struct {
-	ID, Name, Chance, About, Looks, Who, SelfCare, GetCare string
+	ID, Name, Chance, About, Looks, Who, SelfCare, GetCare string // Chance in words: "How likely: 40%"
 	For, Against                                           []evidenceView
 	Sources                                                []sourceView
 }
@@ -17,7 +17,7 @@ type sourceView struct{ Title, Publisher, URL string }
 
 // causeLabels are the headings of a cause's parts.
 type causeLabels struct {
-	Chance, About, Looks, Who, SelfCare, GetCare, For, Against, Sources string
+	About, Looks, Who, SelfCare, GetCare, For, Against, Sources string
 }
 
 // CauseCard is one likely cause: what it is, why it fits (and what does not), what to do
@@ -36,7 +36,7 @@ func (c *CauseCard) Render() app.UI {
 	return app.Details().Class("cause").Open(c.Open).ID("cause-"+v.ID).Body(
 		app.Summary().Body(
 			app.H3().Class("cause-name").Text(v.Name),
-			app.Span().Class("cause-chance").Text(l.Chance+": "+v.Chance),
+			app.Span().Class("cause-chance").Text(v.Chance),
 		),
 		app.Div().Class("cause-body").Body(
 			part(l.About, v.About),

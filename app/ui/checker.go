@@ -14,6 +14,7 @@ type Checker struct {
 	// ctx is the Checker's own context, kept from OnMount: its Defer runs after the next
 	// update even when the element that fired the event has gone with the old screen.
 	ctx    app.Context
+	k      *triage.Knowledge // set by App.Routes
 	s      *session
 	w      words
 	number string // the emergency number, from the browser's locale, changeable
@@ -25,9 +26,9 @@ type Checker struct {
 
 // OnInit starts an empty session in English, the prerendered page's language.
 func (c *Checker) OnInit() {
-	c.s = newSession(kb)
-	c.w = words{k: kb, lang: "en"}
-	c.number = defaultNumber
+	c.s = newSession(c.k)
+	c.w = words{k: c.k, lang: "en"}
+	c.number = c.k.EmergencyNumbers().Default
 }
 
 // OnMount reads the browser's language, which picks the texts and the emergency number.
@@ -38,8 +39,8 @@ func (c *Checker) OnMount(ctx app.Context) {
 	c.ctx = ctx
 	nav := app.Window().Get("navigator")
 	locale := nav.Get("language").String()
-	c.w.lang = pickLanguage(kb.Meta().Languages, locale)
-	c.number = emergencyNumber(locale)
+	c.w.lang = pickLanguage(c.k.Meta().Languages, locale)
+	c.number = emergencyNumber(c.k.EmergencyNumbers(), locale)
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
 }
@@ -62,12 +63,12 @@ func (c *Checker) Render() app.UI {
 	}
 	announce := ""
 	if c.s.screen == screenResult {
-		announce = c.w.text(kb.UrgencyInfo(c.s.result.Urgency).Label)
+		announce = c.w.text(c.k.UrgencyInfo(c.s.result.Urgency).Label)
 	}
 	return app.Div().Class("page").Body(
 		app.Header().Class("site-header").Body(
 			app.Div().Class("wrap").Body(
-				app.P().Class("brand").Text(c.w.ui("name")),
+				app.P().Class("brand").Text(c.w.ui(tName)),
 			),
 		),
 		app.Main().ID("main").Class("wrap").Body(body),
@@ -75,18 +76,17 @@ func (c *Checker) Render() app.UI {
 			Attr("role", "status").Attr("aria-live", "polite").Text(announce),
 		// Notices about the app itself come after the screen, so that they never move it.
 		app.If(c.update, func() app.UI {
-			return &Notice{Text: c.w.ui("update_available"), Action: c.w.ui("update_reload"), OnAction: c.onReload}
+			return &Notice{Text: c.w.ui(tUpdateAvailable), Action: c.w.ui(tUpdateReload), OnAction: c.onReload}
 		}).ElseIf(c.offline, func() app.UI {
-			return &Notice{Text: c.w.ui("offline_now")}
+			return &Notice{Text: c.w.ui(tOfflineNow)}
 		}).ElseIf(c.cached && c.s.screen == screenStart, func() app.UI {
-			return &Notice{Text: c.w.ui("offline_ready")}
+			return &Notice{Text: c.w.ui(tOfflineReady)}
 		}),
 		app.Footer().Class("site-footer").Body(
 			app.Div().Class("wrap").Body(
-				app.P().Text(c.w.ui("privacy")),
-				app.P().Text(c.w.ui("disclaimer")),
-				app.P().Class("version").Text(c.w.ui("version",
-					"version", kb.Meta().Version, "reviewed", kb.Meta().Reviewed)),
+				app.P().Text(c.w.ui(tPrivacy)),
+				app.P().Text(c.w.ui(tDisclaimer)),
+				app.P().Class("version").Text(c.w.ui(tVersion, c.k.Meta().Version, c.k.Meta().Reviewed)),
 			),
 		),
 	)

@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	"spotcheck/app/triage"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -11,7 +13,7 @@ import (
 
 func TestCheckerStartScreen(t *testing.T) {
 	e := app.NewTestEngine()
-	c := &Checker{}
+	c := &Checker{k: kb}
 	if err := e.Load(c); err != nil {
 		t.Fatal(err)
 	}
@@ -55,16 +57,18 @@ func TestOptionsPressesTheAnswer(t *testing.T) {
 
 func TestBodyMapNamesEachPlaceAndSide(t *testing.T) {
 	e := app.NewTestEngine()
-	m := &BodyMap{Label: "Map", Front: "front", Back: "back", Items: []option{
-		{ID: "legs", Label: "Legs", Picked: true},
-	}, OnToggle: func(app.Context, string, bool) {}}
+	m := &BodyMap{Label: "Map", Front: "front", Back: "back",
+		PlaceName: func(place, side string) string { return place + ", " + side },
+		Places:    []triage.Place{{Value: "legs", Side: "front", X: 20, Y: 78}, {Value: "legs", Side: "back", X: 80, Y: 75}},
+		Items:     []option{{ID: "legs", Label: "Legs", Picked: true}},
+		OnToggle:  func(app.Context, string, bool) {}}
 	if err := e.Load(m); err != nil {
 		t.Fatal(err)
 	}
 	// div > [img, sides, the front legs button, the back legs button]
 	toggle := func(app.Context, app.Event) {}
 	for i, side := range []string{"front", "back"} {
-		want := app.Button().Type("button").Class("spot spot-"+side+"-legs spot-picked").DataSet("spot", "legs").
+		want := app.Button().Type("button").Class(map[string]string{"front": "spot at-x-20 at-y-78", "back": "spot at-x-80 at-y-75"}[side]+" spot-picked").DataSet("spot", "legs").
 			Attr("aria-pressed", true).Attr("aria-label", "Legs, "+side).Title("Legs").OnClick(toggle)
 		if err := app.Match(want, m, 0, 2+i); err != nil {
 			t.Errorf("%s: %v", side, err)
@@ -74,8 +78,8 @@ func TestBodyMapNamesEachPlaceAndSide(t *testing.T) {
 
 func TestCauseCardLeavesOutEmptyParts(t *testing.T) {
 	e := app.NewTestEngine()
-	c := &CauseCard{Cause: causeView{ID: "x", Name: "Name", Chance: "10%", About: "About it"},
-		Labels: causeLabels{About: "About", Chance: "How likely"}, Open: true}
+	c := &CauseCard{Cause: causeView{ID: "x", Name: "Name", Chance: "How likely: 10%", About: "About it"},
+		Labels: causeLabels{About: "About"}, Open: true}
 	if err := e.Load(c); err != nil {
 		t.Fatal(err)
 	}

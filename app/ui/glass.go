@@ -1,29 +1,39 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"spotcheck/app/triage"
 
-// glassImage is the drawing of the glass test: spots that fade under a pressed glass (left)
-// and spots that stay (right), in web/img/glass-test.svg.
-const glassImage = "/web/img/glass-test.svg"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
-// glassGuide is the glass test step's how-to: the drawing, captioned with the answers it
-// shows, how to do the test, and where to look on darker skin.
-func (c *Checker) glassGuide() app.UI {
+// illustrationGuide is a step's picture, captioned left to right with the labels of the
+// values its parts show, then the step's how-to (the glass test: spots that fade under a
+// pressed glass and spots that stay, how to do it, where to look on darker skin).
+func (c *Checker) illustrationGuide(st *triage.Step) app.UI {
+	ill := st.Illustration
 	var captions []string
-	if d := kb.Finding("glass_test"); d != nil {
-		for _, v := range d.Values[:min(2, len(d.Values))] {
-			captions = append(captions, c.w.text(v.Label))
+	if ill != nil {
+		if d := c.k.Finding(ill.Finding); d != nil {
+			for _, v := range ill.Values {
+				captions = append(captions, d.Label(v, c.w.lang))
+			}
 		}
 	}
 	return app.Div().Class("glass-guide").Body(
-		app.Figure().Class("glass").Body(
-			app.Img().Src(glassImage).Alt(c.w.ui("glass_test_title")).Attr("width", 420).Attr("height", 200),
-			app.FigCaption().Class("glass-captions").Body(
-				app.Range(captions).Slice(func(i int) app.UI { return app.Span().Text(captions[i]) }),
-			),
-		),
-		app.P().Text(c.w.ui("glass_test_how")),
-		app.H2().Text(c.w.ui("darker_skin_title")),
-		app.P().Text(c.w.ui("darker_skin")),
+		app.If(ill != nil, func() app.UI {
+			return app.Figure().Class("glass").Body(
+				app.Img().Src(ill.Src).Alt(c.w.text(ill.Alt)).Attr("width", ill.Width).Attr("height", ill.Height),
+				app.FigCaption().Class("glass-captions").Body(
+					app.Range(captions).Slice(func(i int) app.UI { return app.Span().Text(captions[i]) }),
+				),
+			)
+		}),
+		app.Range(st.Guide).Slice(func(i int) app.UI {
+			part := st.Guide[i]
+			return app.Div().Class("guide-part").Body(
+				app.If(c.w.text(part.Title) != "", func() app.UI { return app.H2().Text(c.w.text(part.Title)) }),
+				app.P().Text(c.w.text(part.Text)),
+			)
+		}),
 	)
 }

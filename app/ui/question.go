@@ -13,12 +13,12 @@ import (
 // engine asks next, with the step it belongs to, progress, help, and "not sure".
 func (c *Checker) renderQuestion() app.UI {
 	next := c.s.current()
-	step := kb.Step(next.Step)
+	step := c.k.Step(next.Step)
 	done := len(c.s.answered())
 
 	var heading, help string
 	if len(next.Findings) == 1 {
-		d := kb.Finding(next.Findings[0])
+		d := c.k.Finding(next.Findings[0])
 		heading, help = c.w.text(d.Question), c.w.text(d.Help)
 	} else {
 		heading = c.w.text(step.Title)
@@ -29,14 +29,14 @@ func (c *Checker) renderQuestion() app.UI {
 	if len(next.Findings) > 1 || len(h) < 2 || h[len(h)-2].Step != next.Step {
 		intro = c.w.text(step.Intro)
 	}
-	glass := next.Step == "glass"
-	if glass {
-		help = "" // the guide below says it, in parts
+	guided := step.Illustration != nil || len(step.Guide) > 0
+	if guided {
+		help = "" // the step's guide says it, in parts
 	}
 	// Progress is by step: the interview takes the steps in order, while the number of
 	// questions left depends on the answers to come.
-	stepNo, steps := 1, len(kb.Steps())
-	for i, st := range kb.Steps() {
+	stepNo, steps := 1, len(c.k.Steps())
+	for i, st := range c.k.Steps() {
 		if st.ID == next.Step {
 			stepNo = i + 1
 		}
@@ -46,26 +46,28 @@ func (c *Checker) renderQuestion() app.UI {
 		c.backButton(),
 		app.Div().Class("progress").Body(
 			app.P().Class("progress-step").Text(c.w.text(step.Title)),
-			app.P().Class("progress-text").Text(c.w.ui("progress", "n", strconv.Itoa(stepNo), "total", strconv.Itoa(steps))),
+			app.P().Class("progress-text").Text(c.w.ui(tProgress, strconv.Itoa(stepNo), strconv.Itoa(steps))),
 			app.Progress().Attr("max", steps).Attr("value", stepNo-1).Attr("aria-hidden", "true"),
 		),
 		title(heading),
 		app.If(intro != "", func() app.UI { return app.P().Class("intro").Text(intro) }),
 		app.If(help != "", func() app.UI { return app.P().Class("hint").Text(help) }),
-		app.If(glass, c.glassGuide),
-		app.If(len(next.Findings) == 1, func() app.UI {
+		app.If(guided, func() app.UI { return c.illustrationGuide(step) }),
+		app.If(step.Checklist, func() app.UI {
+			return c.checklist(next.Findings)
+		}).ElseIf(len(next.Findings) == 1, func() app.UI {
 			id := next.Findings[0]
-			return app.Div().Class("field").DataSet("finding", id).Body(c.field(kb.Finding(id)))
+			return app.Div().Class("field").DataSet("finding", id).Body(c.field(c.k.Finding(id)))
 		}).Else(func() app.UI {
 			return c.group(next.Findings)
 		}),
 		app.Div().Class("aside-links").Body(
 			app.If(done > 0, func() app.UI {
-				return app.Button().Type("button").Class("link").OnClick(c.onShowAnswers).Text(c.w.ui("your_answers"))
+				return app.Button().Type("button").Class("link").OnClick(c.onShowAnswers).Text(c.w.ui(tYourAnswers))
 			}),
 			// Once the emergency signs and the glass test are answered, the person may stop.
 			app.If(!step.Always, func() app.UI {
-				return app.Button().Type("button").Class("link").OnClick(c.onSkip).Text(c.w.ui("skip_to_result"))
+				return app.Button().Type("button").Class("link").OnClick(c.onSkip).Text(c.w.ui(tSkipToResult))
 			}),
 		),
 	)
@@ -75,7 +77,7 @@ func (c *Checker) renderQuestion() app.UI {
 func (c *Checker) group(ids []string) app.UI {
 	return app.Div().Class("group").Body(
 		app.Range(ids).Slice(func(i int) app.UI {
-			d := kb.Finding(ids[i])
+			d := c.k.Finding(ids[i])
 			label := "q-" + d.ID
 			return app.Div().Class("sign").DataSet("finding", d.ID).Body(
 				app.P().ID(label).Class("sign-question").Text(c.w.text(d.Question)),
@@ -85,7 +87,7 @@ func (c *Checker) group(ids []string) app.UI {
 				&Options{Name: d.ID, LabelledBy: label, Compact: true, Items: c.options(d), OnPick: c.picker(d, false)},
 			)
 		}),
-		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui("next")),
+		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui(tNext)),
 	)
 }
 
@@ -109,8 +111,8 @@ func (c *Checker) numberField(d *triage.Finding) app.UI {
 	}
 	field := &NumberField{
 		Name: d.ID, LabelledBy: titleID, Unit: c.w.text(d.Unit), Min: d.Min, Max: d.Max, Value: val,
-		Continue: c.w.ui("next"), Unsure: c.w.unsure(d),
-		Empty: c.w.ui("enter_number"), Invalid: c.w.ui("number_out_of_range"),
+		Continue: c.w.ui(tNext), Unsure: c.w.unsure(d),
+		Empty: c.w.ui(tEnterNumber), Invalid: c.w.ui(tNumberOutOfRange),
 		OnAnswer: func(_ app.Context, x *float64) {
 			if x == nil {
 				c.answer(d.ID, nil, true)
@@ -119,8 +121,8 @@ func (c *Checker) numberField(d *triage.Finding) app.UI {
 			c.answer(d.ID, &triage.Answer{Num: *x}, true)
 		},
 	}
-	if d.ID == "age_years" { // a baby's age is easier in months
-		field.AltUnit, field.AltScale, field.AltHint = c.w.ui("months"), 1.0/12, c.w.ui("age_in_months")
+	if d.Widget == triage.WidgetAge { // a baby's age is easier in months
+		field.AltUnit, field.AltScale, field.AltHint = c.w.ui(tMonths), 1.0/12, c.w.ui(tAgeInMonths)
 	}
 	return field
 }
@@ -143,13 +145,14 @@ func (c *Checker) places(d *triage.Finding) app.UI {
 		c.answer(d.ID, &triage.Answer{Set: set}, false)
 	}
 	return app.Div().Class("places").Body(
-		app.If(d.ID == "location", func() app.UI {
-			return &BodyMap{Label: c.w.ui("body_map"), Front: c.w.ui("body_front"), Back: c.w.ui("body_back"),
-				Items: items, OnToggle: toggle}
+		app.If(d.Widget == triage.WidgetBodyMap, func() app.UI {
+			return &BodyMap{Label: c.w.ui(tBodyMap), Front: c.w.ui(tBodyFront), Back: c.w.ui(tBodyBack),
+				PlaceName: func(place, side string) string { return c.w.ui(tBodyMapPlace, place, side) },
+				Places:    d.Places, Items: items, OnToggle: toggle}
 		}),
-		app.P().Class("hint").Text(c.w.ui("choose_all")),
+		app.P().Class("hint").Text(c.w.ui(tChooseAll)),
 		&CheckList{Name: d.ID, LabelledBy: titleID, Items: items, OnToggle: toggle},
-		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui("next")),
+		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui(tNext)),
 	)
 }
 
@@ -161,8 +164,8 @@ func (c *Checker) options(d *triage.Finding) []option {
 	switch d.Kind {
 	case triage.Bool:
 		items = []option{
-			{ID: "yes", Label: c.w.ui("yes"), Picked: known && a.Bool},
-			{ID: "no", Label: c.w.ui("no"), Picked: known && !a.Bool},
+			{ID: "yes", Label: c.w.ui(tYes), Picked: known && a.Bool},
+			{ID: "no", Label: c.w.ui(tNo), Picked: known && !a.Bool},
 		}
 	default:
 		for _, v := range d.Values {
@@ -191,5 +194,5 @@ func (c *Checker) picker(d *triage.Finding, next bool) func(app.Context, string)
 
 // backButton goes one screen back.
 func (c *Checker) backButton() app.UI {
-	return app.Button().Type("button").Class("link back").OnClick(c.onBack).Text(c.w.ui("back"))
+	return app.Button().Type("button").Class("link back").OnClick(c.onBack).Text(c.w.ui(tBack))
 }

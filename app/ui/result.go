@@ -3,7 +3,6 @@ package ui
 import (
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"spotcheck/app/triage"
@@ -16,63 +15,58 @@ import (
 // for the doctor.
 func (c *Checker) renderResult() app.UI {
 	res := c.s.result
-	info := kb.UrgencyInfo(res.Urgency)
+	info := c.k.UrgencyInfo(res.Urgency)
 	call := ""
 	if res.Urgency == triage.Emergency {
-		call = c.w.ui("call_number", "number", c.number)
+		call = c.w.ui(tCallNumber, c.number)
 	}
-	meta := kb.Meta()
+	meta := c.k.Meta()
 	causes := likely(res)
 	return app.Section().Class("screen result").DataSet("screen", "result").DataSet("urgency", res.Urgency.String()).Body(
 		app.If(len(c.s.history) > 0, c.backButton),
-		app.P().Class("result-caption").Text(c.w.ui("your_result")),
+		app.P().Class("result-caption").Text(c.w.ui(tYourResult)),
 		&UrgencyBanner{
 			Level: res.Urgency.String(), Label: c.w.text(info.Label), Action: c.w.text(info.Action),
-			Call: call, Number: c.number, Numbers: emergencyNumbers,
-			NumberLabel: c.w.ui("emergency_number"), NumberHelp: c.w.ui("emergency_number_help"),
+			Call: call, Number: c.number, Numbers: c.k.EmergencyNumbers().All(),
+			NumberLabel: c.w.ui(tEmergencyNumber), NumberHelp: c.w.ui(tEmergencyNumberHelp),
 			OnNumber: c.onNumber,
 		},
 		c.reasons(res),
 		app.Section().Class("result-part causes").Body(
-			app.H2().Text(c.w.ui("likely_causes")),
-			app.P().Class("hint").Text(c.w.ui("not_a_diagnosis")),
+			app.H2().Text(c.w.ui(tLikelyCauses)),
+			app.P().Class("hint").Text(c.w.ui(tNotADiagnosis)),
 			c.causeCards(causes[:min(3, len(causes))], true),
 			app.If(len(causes) > 3, func() app.UI {
 				return app.Div().Class("other-causes").Body(
-					app.H3().Text(c.w.ui("other_causes")),
+					app.H3().Text(c.w.ui(tOtherCauses)),
 					c.causeCards(causes[3:], false),
 				)
 			}),
 		),
 		app.Section().Class("result-part watch").Body(
-			app.H2().Text(c.w.ui("what_to_watch_for")),
-			app.P().Text(c.w.ui("watch_for_text")),
+			app.H2().Text(c.w.ui(tWatchFor)),
+			app.P().Text(c.w.ui(tWatchForText)),
 			app.P().Body(
-				app.Strong().Text(c.w.ui("come_back_if")+" "),
-				app.Text(c.w.ui("come_back_if_text")),
+				app.Strong().Text(c.w.ui(tComeBackIf)+" "),
+				app.Text(c.w.ui(tComeBackIfText)),
 			),
 		),
 		app.Section().Class("result-part").Body(
-			app.H2().Text(c.w.ui("your_answers")),
+			app.H2().Text(c.w.ui(tYourAnswers)),
 			c.answerList(),
 		),
 		app.Div().Class("buttons no-print").Body(
-			app.Button().Type("button").Class("button").OnClick(c.onPrint).Text(c.w.ui("print")),
-			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui("start_again")),
+			app.Button().Type("button").Class("button").OnClick(c.onPrint).Text(c.w.ui(tPrint)),
+			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
 		),
 		app.P().Class("print-only").Text(
-			c.w.ui("version", "version", meta.Version, "reviewed", meta.Reviewed)+" "+c.printedOn()),
+			c.w.ui(tVersion, meta.Version, meta.Reviewed)+" "+c.printedOn()),
 	)
 }
 
 // printedOn is the printed summary's date line.
 func (c *Checker) printedOn() string {
-	date := time.Now().Format(time.DateOnly)
-	s := c.w.ui("printed_on", "date", date)
-	if !strings.Contains(s, date) { // the string is missing: its key shows, the date must too
-		s += " " + date
-	}
-	return s
+	return c.w.ui(tPrintedOn, time.Now().Format(time.DateOnly))
 }
 
 // reasons says what set the urgency: the warning signs found (rules, with their messages),
@@ -82,8 +76,8 @@ func (c *Checker) reasons(res triage.Result) app.UI {
 		return nil
 	}
 	return app.Section().Class("result-part reasons").Body(
-		app.H2().Text(c.w.ui("why")),
-		app.If(len(res.Rules) > 0, func() app.UI { return app.H3().Text(c.w.ui("warning_signs")) }),
+		app.H2().Text(c.w.ui(tWhy)),
+		app.If(len(res.Rules) > 0, func() app.UI { return app.H3().Text(c.w.ui(tWarningSigns)) }),
 		app.Ul().Body(app.Range(res.Because).Slice(func(i int) app.UI {
 			r := res.Because[i]
 			title, message := "", ""
@@ -123,10 +117,10 @@ func (c *Checker) cause(s triage.Scored) causeView {
 	v := causeView{
 		ID: d.ID, Name: c.w.text(d.Name), About: c.w.text(d.About), Looks: c.w.text(d.Looks),
 		Who: c.w.text(d.Who), SelfCare: c.w.text(d.SelfCare), GetCare: c.w.text(d.GetCare),
-		Chance: strconv.Itoa(int(math.Round(s.Probability*100))) + "%",
+		Chance: c.w.ui(tLikelihood, strconv.Itoa(int(math.Round(s.Probability*100)))+"%"),
 	}
 	for _, e := range s.Evidence() {
-		f := kb.Finding(e.Finding)
+		f := c.k.Finding(e.Finding)
 		ev := evidenceView{Question: c.w.text(f.Question), Answer: c.w.value(f, e.Value)}
 		if e.LR > 1 {
 			v.For = append(v.For, ev)
@@ -135,7 +129,7 @@ func (c *Checker) cause(s triage.Scored) causeView {
 		}
 	}
 	for _, id := range d.Sources {
-		if src := kb.Source(id); src != nil {
+		if src := c.k.Source(id); src != nil {
 			v.Sources = append(v.Sources, sourceView{Title: src.Title, Publisher: src.Publisher, URL: src.Link()})
 		}
 	}
@@ -144,8 +138,8 @@ func (c *Checker) cause(s triage.Scored) causeView {
 
 func (c *Checker) causeLabels() causeLabels {
 	return causeLabels{
-		Chance: c.w.ui("likelihood"), About: c.w.ui("about_cause"), Looks: c.w.ui("looks_like"), Who: c.w.ui("who_gets_it"),
-		SelfCare: c.w.ui("self_care"), GetCare: c.w.ui("get_care"),
-		For: c.w.ui("evidence_for"), Against: c.w.ui("evidence_against"), Sources: c.w.ui("sources"),
+		About: c.w.ui(tAboutCause), Looks: c.w.ui(tLooksLike), Who: c.w.ui(tWhoGetsIt),
+		SelfCare: c.w.ui(tSelfCare), GetCare: c.w.ui(tGetCare),
+		For: c.w.ui(tEvidenceFor), Against: c.w.ui(tEvidenceAgainst), Sources: c.w.ui(tSources),
 	}
 }

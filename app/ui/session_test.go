@@ -5,9 +5,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
+	"strings"
 	"testing"
 
+	"spotcheck"
 	"spotcheck/app/triage"
 )
 
@@ -110,16 +111,17 @@ func TestSessionRejectsUnknownFinding(t *testing.T) {
 }
 
 func TestEmergencyNumber(t *testing.T) {
+	numbers := kb.EmergencyNumbers()
 	for locale, want := range map[string]string{
 		"en-US": "911", "en-GB": "999", "en_AU": "000", "de-DE": "112", "fr": "112", "": "112",
 		"en-NZ": "111", "ja-JP": "119", "zh-Hans-CN": "120", "es-419": "112",
 	} {
-		if got := emergencyNumber(locale); got != want {
+		if got := emergencyNumber(numbers, locale); got != want {
 			t.Errorf("emergencyNumber(%q) = %q, want %q", locale, got, want)
 		}
 	}
-	if !slices.IsSorted(emergencyNumbers) || !slices.Contains(emergencyNumbers, "999") {
-		t.Errorf("emergencyNumbers = %v", emergencyNumbers)
+	if all := numbers.All(); !slices.IsSorted(all) || !slices.Contains(all, "999") || !slices.Contains(all, numbers.Default) {
+		t.Errorf("numbers to pick from = %v", all)
 	}
 }
 
@@ -160,7 +162,7 @@ func TestWordsAnswer(t *testing.T) {
 	if got := w.value(kb.Finding("fever"), "no"); got != kb.UI("no", "en") {
 		t.Errorf("value(fever, no) = %q", got)
 	}
-	if got := w.ui("call_number", "number", "112"); got == "call_number" || !regexp.MustCompile(`\b112\b`).MatchString(got) {
+	if got := w.ui(tCallNumber, "112"); got == "call_number" || !regexp.MustCompile(`\b112\b`).MatchString(got) {
 		t.Errorf("ui(call_number) = %q", got)
 	}
 }
@@ -173,35 +175,42 @@ func TestLikelyShowsThreeToFive(t *testing.T) {
 	}
 }
 
-// TestUIStrings lists the meta.ui strings the UI uses that knowledge.json lacks: the UI shows
-// their keys until they are added.
-func TestUIStrings(t *testing.T) {
+// TestEveryTextIsDeclaredAndShown: the bundled knowledge base has every text the UI declares
+// (Load with RequireUI), every declared text is used by some screen, and no code looks a text
+// up by a key of its own (which Load could not check).
+func TestEveryTextIsDeclaredAndShown(t *testing.T) {
+	if _, err := triage.Load(spotcheck.KnowledgeJSON, triage.RequireUI(Texts())); err != nil {
+		t.Fatal(err)
+	}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	re := regexp.MustCompile(`\.ui\("([a-z_]+)"`)
-	keys := map[string]bool{}
+	var code strings.Builder
 	for _, f := range files {
+		if f == "texts.go" || strings.HasSuffix(f, "_test.go") {
+			continue
+		}
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
-			keys[m[1]] = true
+		code.Write(b)
+	}
+	decl, err := os.ReadFile("texts.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := regexp.MustCompile(`(?m)^\t(t[A-Z]\w*)\s*= text\(`).FindAllStringSubmatch(string(decl), -1)
+	if len(vars) != len(Texts()) {
+		t.Fatalf("found %d declarations for %d texts: the pattern no longer matches texts.go", len(vars), len(Texts()))
+	}
+	for _, v := range vars {
+		if !regexp.MustCompile(`\b` + v[1] + `\b`).MatchString(code.String()) {
+			t.Errorf("%s is declared but no screen shows it", v[1])
 		}
 	}
-	var missing []string
-	for k := range keys {
-		if kb.Meta().UI[k] == nil && kb.Meta().Texts[k] == nil {
-			missing = append(missing, k)
-		}
-	}
-	sort.Strings(missing)
-	if len(missing) > 0 {
-		t.Logf("meta.ui lacks %d strings the UI uses (shown as their keys): %v", len(missing), missing)
-	}
-	if len(keys) < 30 {
-		t.Errorf("found only %d ui keys: the pattern no longer matches the code", len(keys))
+	if m := regexp.MustCompile(`\.UI\("[a-z_]+"`).FindString(code.String()); m != "" {
+		t.Errorf("a text looked up by its own key, unchecked by Load: %s", m)
 	}
 }

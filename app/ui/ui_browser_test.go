@@ -8,19 +8,19 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"spotcheck"
 	"spotcheck/app/triage"
+	"spotcheck/app/ui"
 	"spotcheck/internal/browsertest"
 	"spotcheck/server/site"
 
@@ -28,7 +28,6 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 )
 
 // The browser walks: real Chromium, the real site handler and the built app.wasm. Each walk
@@ -44,42 +43,29 @@ const (
 	axeDir   = "../../build/axe"
 )
 
-// walk is one way through the interview.
-type walk struct {
-	name    string
-	answers map[string]any // finding id -> true/false, a number, a value id, or a list of ids
-	// no answers every yes/no question the case does not list with "No" (else "Not sure").
-	no bool
-	// back is a yes/no question that is first answered the other way, then (after Back from
-	// the next screen) the right way.
-	back string
-	// change is a finding changed from the result's summary of answers, to its new answer.
-	change map[string]any
-}
-
-var walks = []walk{
-	{name: "emergency", answers: map[string]any{"fever": true, "age_years": 3.0, "glass_test": "does_not_fade"}},
-	{name: "self-care", no: true, answers: map[string]any{
+var walks = []browsertest.Walk{
+	{Name: "emergency", Want: "emergency", Answers: map[string]any{"fever": true, "age_years": 3.0, "glass_test": "does_not_fade"}},
+	{Name: "self-care", Want: "self_care", No: true, Answers: map[string]any{
 		"age_years": 16.0, "rough_bumps": true, "dry_skin": true, "worse_in_winter": true, "recurring": true,
 		"itchy": false, "spot_size": "small", "location": []string{"arms", "legs"}, "duration_days": 200.0,
 		"glass_test": "fades",
 	}},
-	{name: "urgent", no: true, answers: map[string]any{
+	{Name: "urgent", Want: "urgent", No: true, Answers: map[string]any{
 		"blood_thinner": true, "glass_test": "does_not_fade", "age_years": 70.0, "fever": false,
 		"spot_size": "pinpoint", "location": []string{"legs"},
 	}},
-	{name: "back-and-change", no: true, back: "fever", change: map[string]any{"age_years": 40.0}, answers: map[string]any{
+	{Name: "back-and-change", Want: "self_care", No: true, Back: "fever", Change: map[string]any{"age_years": 40.0}, Answers: map[string]any{
 		"age_years": 16.0, "rough_bumps": true, "dry_skin": true, "worse_in_winter": true, "recurring": true,
 		"spot_size": "small", "location": []string{"arms"}, "duration_days": 100.0, "glass_test": "fades",
 	}},
 }
 
+// TestBrowserWalks walks every walk by mouse and by keyboard, in tabs of one browser (its
+// start-up is the slow part). The mouse walks run axe-core on every screen and write the
+// screenshots.
 func TestBrowserWalks(t *testing.T) {
-	url := startSite(t)
-	k, err := triage.Load(spotcheck.KnowledgeJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
 	axe := axeSource(t)
 	browser := browsertest.New(t, 4*time.Minute)
 	// Each run writes every screenshot afresh: an old one would show screens that are gone.
@@ -92,28 +78,61 @@ func TestBrowserWalks(t *testing.T) {
 			if keys {
 				mode = "keyboard"
 			}
-			t.Run(w.name+"/"+mode, func(t *testing.T) {
+			t.Run(w.Name+"/"+mode, func(t *testing.T) {
 				ctx, cancel := chromedp.NewContext(browser)
 				defer cancel()
-				d := &driver{t: t, ctx: ctx, k: k, w: w, keys: keys, answered: map[string]any{}}
+				walk := w
+				walk.Answers = maps.Clone(w.Answers) // a change edits them
+				wk := &browsertest.Walker{T: t, Ctx: ctx, K: k, Walk: walk, Keys: keys}
 				if !keys {
-					d.axe, d.shots = axe, w.name
+					c := &checks{t: t, ctx: ctx, axe: axe, shots: w.Name, walker: wk}
+					wk.OnScreen, wk.OnResult = c.screen, func() { c.darkAndPrint("result") }
 				}
-				d.open(url)
-				d.run()
+				open(t, ctx, url)
+				wk.Run()
 			})
 		}
 	}
 }
 
+// TestBrowserChecklistError: Continue on a checklist with nothing ticked shows GOV.UK's error
+// summary, announced (role alert) and focused, whose link moves the focus to the first box;
+// a tick then clears it.
+func TestBrowserChecklistError(t *testing.T) {
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
+	ctx := browsertest.New(t, time.Minute)
+	open(t, ctx, url)
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+	browsertest.WaitJS(t, ctx, `document.querySelector("[data-screen=ask] .checklist")`, 10*time.Second)
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector(".checklist legend").textContent`); got != k.UI("checklist_legend", "en") {
+		t.Errorf("legend %q", got)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`.checklist-form > .button`)))
+	browsertest.WaitJS(t, ctx, `document.activeElement && document.activeElement.id === "error-summary"`, 5*time.Second)
+	if got := browsertest.Eval[string](t, ctx, `document.getElementById("error-summary").getAttribute("role")`); got != "alert" {
+		t.Errorf("error summary role %q, want alert", got)
+	}
+	if st := browsertest.Eval[string](t, ctx, `document.querySelector("[data-screen]").dataset.screen`); st != "ask" {
+		t.Fatalf("Continue with nothing ticked moved on to %q", st)
+	}
+	shot(t, ctx, "checklist-error", 375, 812)
+	first := browsertest.Eval[string](t, ctx, `document.querySelector(".checklist [data-finding] input").id`)
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#error-summary a`)))
+	browsertest.WaitJS(t, ctx, `document.activeElement && document.activeElement.id === "`+first+`"`, 5*time.Second)
+	// Every box is a target of at least 44 px.
+	if small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll(".checklist .check")].filter(e => e.getBoundingClientRect().height < 44).map(e => e.textContent)`); len(small) > 0 {
+		t.Errorf("check boxes under 44 px high: %q", small)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#check-none`)))
+	browsertest.WaitJS(t, ctx, `!document.getElementById("error-summary")`, 5*time.Second)
+}
+
 // TestBrowserStartWithoutWasm checks that the prerendered start screen is readable with
 // scripts off: the emergency signs, privacy and the disclaimer are in the HTML.
 func TestBrowserStartWithoutWasm(t *testing.T) {
-	url := startSite(t)
-	k, err := triage.Load(spotcheck.KnowledgeJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
 	ctx := browsertest.New(t, time.Minute)
 	noJS := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
@@ -133,8 +152,9 @@ func TestBrowserStartWithoutWasm(t *testing.T) {
 	}
 }
 
-// startSite serves the built site, or skips (fails under CI) when app.wasm is not built.
-func startSite(t *testing.T) string {
+// startSite serves the built site with the UI of k, or skips (fails under CI) when app.wasm
+// is not built.
+func startSite(t *testing.T, k *triage.Knowledge) string {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(buildDir, "app.wasm")); err != nil {
 		if os.Getenv("CI") != "" {
@@ -142,7 +162,7 @@ func startSite(t *testing.T) string {
 		}
 		t.Skipf("%s/app.wasm is missing (make build)", buildDir)
 	}
-	h, err := site.New(site.Options{Dir: buildDir, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	h, err := site.New(site.Options{Dir: buildDir, App: ui.New(k), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,50 +193,11 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-// driver walks the app in one tab.
-type driver struct {
-	t     *testing.T
-	ctx   context.Context
-	k     *triage.Knowledge
-	w     walk
-	keys  bool   // keyboard only
-	axe   string // axe.min.js, "" for no accessibility checks
-	shots string // screenshot name prefix, "" for none
-	// answered is what the walk answered: the value, or nil for "not sure".
-	answered map[string]any
-	screens  int
-	backDone bool
-}
-
-// state is what shows.
-type state struct {
-	Screen   string   `json:"screen"`
-	Urgency  string   `json:"urgency"`
-	Title    string   `json:"title"`
-	Findings []string `json:"findings"`
-	Focused  bool     `json:"focused"`
-}
-
-func (d *driver) do(actions ...chromedp.Action[chromedp.Void]) {
-	d.t.Helper()
-	if err := chromedp.Do(d.ctx, actions...); err != nil {
-		d.t.Fatal(err)
-	}
-}
-
-func eval[T any](d *driver, js string) T {
-	d.t.Helper()
-	v, err := chromedp.Run(d.ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		d.t.Fatalf("%s: %v", js, err)
-	}
-	return v
-}
-
-func (d *driver) open(url string) {
-	d.t.Helper()
-	// The page's console errors and exceptions fail the walk.
-	if err := chromedp.Listen(d.ctx, func(ev any) {
+// open opens the app in a 375 px wide tab, failing the test on the page's console errors
+// and exceptions, and waits until it runs.
+func open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Listen(ctx, func(ev any) {
 		switch ev := ev.(type) {
 		case *runtime.EventConsoleAPICalled:
 			if ev.Type == runtime.ConsoleAPICalledTypeError {
@@ -224,253 +205,49 @@ func (d *driver) open(url string) {
 				for _, a := range ev.Args {
 					args = append(args, string(a.Value)+a.Description)
 				}
-				d.t.Errorf("console error: %s", strings.Join(args, " "))
+				t.Errorf("console error: %s", strings.Join(args, " "))
 			}
 		case *runtime.EventExceptionThrown:
-			d.t.Errorf("exception: %s", ev.ExceptionDetails.Text)
+			t.Errorf("exception: %s", ev.ExceptionDetails.Text)
 		}
 	}); err != nil {
-		d.t.Fatal(err)
+		t.Fatal(err)
 	}
-	d.do(chromedp.EmulateViewport(375, 812), chromedp.Navigate(url))
-	d.waitJS(`!document.getElementById("app-wasm-loader") && !!document.querySelector("[data-screen=start] button:not([disabled])")`)
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812), chromedp.Navigate(url))
+	browsertest.WaitJS(t, ctx, browsertest.StartReady, 30*time.Second)
 }
 
-// waitJS waits until the expression is true.
-func (d *driver) waitJS(js string) {
-	d.t.Helper()
-	if _, err := chromedp.Run(d.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		d.t.Fatalf("waiting for %s: %v\nscreen: %+v", js, err, d.state())
-	}
+// checks are the mouse walks' checks of each screen: axe-core, and the screenshots at 375 and
+// 1280 px (the start and the result also dark and printed).
+type checks struct {
+	t      *testing.T
+	ctx    context.Context
+	axe    string // axe.min.js, "" for no accessibility checks
+	shots  string // screenshot name prefix
+	walker *browsertest.Walker
 }
 
-func (d *driver) state() state {
-	return eval[state](d, `(() => {
-		const s = document.querySelector("[data-screen]");
-		const h = document.getElementById("screen-title");
-		return {screen: s ? s.dataset.screen : "", urgency: (s && s.dataset.urgency) || "",
-			title: h ? h.textContent : "",
-			findings: [...document.querySelectorAll("[data-screen=ask] [data-finding]")].map(e => e.dataset.finding),
-			focused: !!h && document.activeElement === h};
-	})()`)
-}
-
-// run walks from the start screen to the result, and through the changes of the walk.
-func (d *driver) run() {
-	d.t.Helper()
-	d.check("start")
-	d.checkDarkAndPrint("start")
-	d.activate(`[data-screen=start] button`)
-	d.moved()
-	d.interview()
-	if d.w.change != nil {
-		for id, v := range d.w.change {
-			d.activate(fmt.Sprintf(`[data-answer=%q] button`, id))
-			d.moved()
-			d.w.answers[id] = v
-		}
-		d.interview()
+func (c *checks) screen(name string) {
+	c.t.Helper()
+	if c.axe != "" {
+		checkAxe(c.t, c.ctx, c.axe, name)
 	}
-	// Start again clears everything.
-	d.activate(`[data-screen=result] .buttons .button-secondary`)
-	d.moved()
-	if st := d.state(); st.Screen != "start" {
-		d.t.Fatalf("start again shows %q", st.Screen)
-	}
-	if n := eval[int](d, `document.querySelectorAll("[data-screen] [aria-pressed=true]").length`); n != 0 {
-		d.t.Errorf("start again left %d answers", n)
-	}
-	if got := eval[string](d, `document.cookie + "|" + localStorage.length + "|" + sessionStorage.length`); got != "|0|0" {
-		d.t.Errorf("cookies|localStorage|sessionStorage = %q, want nothing stored", got)
+	c.shot(name, 375, 812)
+	c.shot(name, 1280, 800)
+	if name == "start" {
+		c.darkAndPrint(name)
 	}
 }
 
-// interview answers the questions until the result shows, then checks it.
-func (d *driver) interview() {
-	d.t.Helper()
-	for range 80 {
-		st := d.state()
-		if st.Screen == "result" {
-			d.check("result")
-			d.checkResult(st)
-			d.checkDarkAndPrint("result")
-			return
-		}
-		if st.Screen != "ask" || len(st.Findings) == 0 {
-			d.t.Fatalf("unexpected screen %+v", st)
-		}
-		d.check(st.Findings[0])
-		if d.w.back != "" && !d.backDone && slices.Contains(st.Findings, d.w.back) {
-			d.backDone = true
-			d.answerScreen(st.Findings, d.w.back)
-			d.activate(`[data-screen=ask] .back`)
-			d.moved()
-			if got := eval[string](d, fmt.Sprintf(`document.querySelector('[data-finding=%q] [aria-pressed=true]').dataset.option`, d.w.back)); got != d.wrongBool(d.w.back) {
-				d.t.Errorf("after Back, %s shows %q, want the earlier answer %q", d.w.back, got, d.wrongBool(d.w.back))
-			}
-			continue
-		}
-		d.answerScreen(st.Findings, "")
-	}
-	d.t.Fatal("no result after 80 screens")
-}
-
-// wrongBool is the answer the Back walk gives first: the opposite of the case's.
-func (d *driver) wrongBool(id string) string {
-	if v, _ := d.value(id); v == true {
-		return "no"
-	}
-	return "yes"
-}
-
-// value is the walk's answer to a finding (nil: "not sure").
-func (d *driver) value(id string) (any, bool) {
-	if v, ok := d.w.answers[id]; ok {
-		return v, true
-	}
-	if d.w.no && d.k.Finding(id).Kind == triage.Bool {
-		return false, true
-	}
-	return nil, false
-}
-
-// answerScreen answers every question on the screen; wrong names one to answer the other way.
-func (d *driver) answerScreen(ids []string, wrong string) {
-	d.t.Helper()
-	group := len(ids) > 1
-	for _, id := range ids {
-		f := d.k.Finding(id)
-		v, _ := d.value(id)
-		scope := fmt.Sprintf(`[data-finding=%q]`, id)
-		switch {
-		case id == wrong:
-			d.answered[id] = nil // replaced after Back
-			d.activate(scope + fmt.Sprintf(` [data-option=%q]`, d.wrongBool(id)))
-		case f.Kind == triage.Number:
-			d.answerNumber(id, v)
-		case f.Kind == triage.Set:
-			d.answerSet(id, v)
-		default:
-			d.answered[id] = v
-			opt := "-"
-			switch v := v.(type) {
-			case bool:
-				opt = map[bool]string{true: "yes", false: "no"}[v]
-			case string:
-				opt = v
-			}
-			d.activate(scope + fmt.Sprintf(` [data-option=%q]`, opt))
-		}
-		if !group || f.Kind == triage.Set || f.Kind == triage.Number {
-			d.moved()
-			return
-		}
-		// A group stays unless the answer calls for an emergency.
-		d.waitJS(fmt.Sprintf(`!document.querySelector('[data-screen=ask]') || !!document.querySelector('%s [aria-pressed=true]')`, scope))
-		if d.state().Screen != "ask" {
-			return
-		}
-	}
-	d.activate(`[data-screen=ask] .group > .button`)
-	d.moved()
-}
-
-func (d *driver) answerNumber(id string, v any) {
-	d.t.Helper()
-	scope := fmt.Sprintf(`[data-finding=%q]`, id)
-	x, ok := v.(float64)
-	if !ok {
-		d.answered[id] = nil
-		d.activate(scope + ` .button-secondary`)
-		return
-	}
-	d.answered[id] = x
-	input := scope + ` input`
-	text := fmt.Sprint(x)
-	if d.keys {
-		d.focusByTab(input)
-		d.do(chromedp.KeyEvent(text), chromedp.KeyEvent(kb.Enter))
-		return
-	}
-	// Replace what is there (the earlier answer when it is changed).
-	eval[any](d, fmt.Sprintf(`document.querySelector('%s').select()`, input))
-	d.do(chromedp.SendKeys(chromedp.CSS(input), text), chromedp.Click(chromedp.CSS(scope+` button[type=submit]`)))
-}
-
-func (d *driver) answerSet(id string, v any) {
-	d.t.Helper()
-	scope := fmt.Sprintf(`[data-finding=%q]`, id)
-	vals, _ := v.([]string)
-	if len(vals) == 0 {
-		d.answered[id] = nil
-	} else {
-		d.answered[id] = vals
-	}
-	for i, val := range vals {
-		// The mouse walk taps the body map for the first place, when it is on the map.
-		spot := fmt.Sprintf(`%s [data-spot=%q]`, scope, val)
-		if i == 0 && !d.keys && eval[bool](d, fmt.Sprintf(`!!document.querySelector('%s')`, spot)) {
-			d.activate(spot)
-		} else {
-			d.activate(fmt.Sprintf(`%s input[data-option=%q]`, scope, val))
-		}
-		d.waitJS(fmt.Sprintf(`document.querySelector('%s input[data-option=%q]').checked`, scope, val))
-	}
-	d.activate(scope + ` .places > .button`)
-}
-
-// activate clicks the element, or in a keyboard walk tabs to it and presses Enter (Space for
-// a check box).
-func (d *driver) activate(sel string) {
-	d.t.Helper()
-	if !d.keys {
-		d.do(chromedp.Click(chromedp.CSS(sel)))
-		return
-	}
-	d.focusByTab(sel)
-	key := kb.Enter
-	if eval[bool](d, fmt.Sprintf(`document.querySelector('%s').type === "checkbox"`, sel)) {
-		key = " "
-	}
-	d.do(chromedp.KeyEvent(key))
-}
-
-// focusByTab presses Tab until the element has the focus.
-func (d *driver) focusByTab(sel string) {
-	d.t.Helper()
-	js := fmt.Sprintf(`document.activeElement === document.querySelector('%s')`, sel)
-	for range 150 {
-		if eval[bool](d, js) {
-			return
-		}
-		d.do(chromedp.KeyEvent(kb.Tab))
-	}
-	d.t.Fatalf("Tab never reached %s", sel)
-}
-
-// moved waits for the next screen: the focus is on its heading.
-func (d *driver) moved() {
-	d.t.Helper()
-	d.waitJS(`document.activeElement === document.getElementById("screen-title")`)
-}
-
-// check runs axe-core and takes the screenshots of a new screen.
-func (d *driver) check(name string) {
-	d.t.Helper()
-	d.screens++
-	if d.axe != "" {
-		d.checkAxe(name)
-	}
-	if d.shots != "" {
-		d.shot(name, 375, 812)
-		d.shot(name, 1280, 800)
-	}
+func (c *checks) shot(name string, w, h int64) {
+	c.t.Helper()
+	shot(c.t, c.ctx, fmt.Sprintf("%s-%02d-%s", c.shots, c.walker.Screens, name), w, h)
 }
 
 // media emulates a CSS media type ("print", "" for screen) and colour scheme.
-func (d *driver) media(typ, scheme string) {
-	d.t.Helper()
-	d.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+func media(t *testing.T, ctx context.Context, typ, scheme string) {
+	t.Helper()
+	browsertest.Do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Media: typ, Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 		})
@@ -478,33 +255,30 @@ func (d *driver) media(typ, scheme string) {
 	}))
 }
 
-// checkDarkAndPrint runs axe in dark mode and takes the dark and print screenshots of a screen;
+// darkAndPrint runs axe in dark mode and takes the dark and print screenshots of a screen;
 // printed, the result must fit on one page.
-func (d *driver) checkDarkAndPrint(name string) {
-	d.t.Helper()
-	if d.shots == "" {
-		return
+func (c *checks) darkAndPrint(name string) {
+	c.t.Helper()
+	defer media(c.t, c.ctx, "", "light")
+	media(c.t, c.ctx, "", "dark")
+	if c.axe != "" {
+		checkAxe(c.t, c.ctx, c.axe, name+" (dark)")
 	}
-	defer d.media("", "light")
-	d.media("", "dark")
-	if d.axe != "" {
-		d.checkAxe(name + " (dark)")
-	}
-	d.shot(name+"-dark", 375, 812)
-	d.media("print", "light")
-	d.shot(name+"-print", 794, 1123) // A4 at 96 dpi
+	c.shot(name+"-dark", 375, 812)
+	media(c.t, c.ctx, "print", "light")
+	c.shot(name+"-print", 794, 1123) // A4 at 96 dpi
 	if name != "result" {
 		return
 	}
-	pdf, err := chromedp.Run(d.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+	pdf, err := chromedp.Run(c.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
 	if err != nil {
-		d.t.Fatal(err)
+		c.t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(shotsDir, d.shots+"-result.pdf"), pdf, 0o644); err != nil {
-		d.t.Fatal(err)
+	if err := os.WriteFile(filepath.Join(shotsDir, c.shots+"-result.pdf"), pdf, 0o644); err != nil {
+		c.t.Fatal(err)
 	}
 	if n := pdfPages(pdf); n != 1 {
-		d.t.Errorf("the printed result has %d pages, want one", n)
+		c.t.Errorf("the printed result has %d pages, want one", n)
 	}
 }
 
@@ -518,29 +292,28 @@ func pdfPages(pdf []byte) int {
 	return n
 }
 
-// shot writes a full-page screenshot at a viewport size.
-func (d *driver) shot(name string, w, h int64) {
-	d.t.Helper()
+// shot writes a full-page screenshot at a viewport size to shotsDir/NAME-WIDTH.png.
+func shot(t *testing.T, ctx context.Context, name string, w, h int64) {
+	t.Helper()
 	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
-		d.t.Fatal(err)
+		t.Fatal(err)
 	}
-	d.do(chromedp.EmulateViewport(w, h))
-	png, err := chromedp.Run(d.ctx, chromedp.FullScreenshot(100))
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(w, h))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
-		d.t.Fatal(err)
+		t.Fatal(err)
 	}
-	file := fmt.Sprintf("%s-%02d-%s-%d.png", d.shots, d.screens, name, w)
-	if err := os.WriteFile(filepath.Join(shotsDir, file), png, 0o644); err != nil {
-		d.t.Fatal(err)
+	if err := os.WriteFile(filepath.Join(shotsDir, fmt.Sprintf("%s-%d.png", name, w)), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	d.do(chromedp.EmulateViewport(375, 812))
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
 }
 
-func (d *driver) checkAxe(name string) {
-	d.t.Helper()
-	if !eval[bool](d, `typeof axe !== "undefined"`) {
-		if _, err := chromedp.Run(d.ctx, chromedp.Evaluate[any](d.axe)); err != nil {
-			d.t.Fatalf("inject axe: %v", err)
+func checkAxe(t *testing.T, ctx context.Context, axe, name string) {
+	t.Helper()
+	if !browsertest.Eval[bool](t, ctx, `typeof axe !== "undefined"`) {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](axe)); err != nil {
+			t.Fatalf("inject axe: %v", err)
 		}
 	}
 	type violation struct {
@@ -551,62 +324,9 @@ func (d *driver) checkAxe(name string) {
 			HTML   string `json:"html"`
 		} `json:"nodes"`
 	}
-	vs, err := chromedp.Run(d.ctx, chromedp.Evaluate[[]violation](
-		`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		d.t.Fatalf("axe: %v", err)
-	}
+	vs := browsertest.Eval[[]violation](t, ctx, `axe.run(document).then(r => r.violations)`)
 	for _, v := range vs {
 		b, _ := json.Marshal(v.Nodes)
-		d.t.Errorf("axe on %s: %s (%s): %s", name, v.ID, v.Help, b)
-	}
-}
-
-// checkResult compares the result screen with the engine's result for the same answers.
-func (d *driver) checkResult(st state) {
-	d.t.Helper()
-	f := d.k.NewFindings()
-	for id, v := range d.answered {
-		var err error
-		switch v := v.(type) {
-		case nil:
-			err = f.SetUnsure(id)
-		case bool:
-			err = f.SetBool(id, v)
-		case float64:
-			err = f.SetNumber(id, v)
-		case string:
-			err = f.SetChoice(id, v)
-		case []string:
-			err = f.SetSet(id, v)
-		}
-		if err != nil {
-			d.t.Fatal(err)
-		}
-	}
-	res := d.k.Evaluate(f)
-	d.t.Logf("%d screens; answers %s; engine: %s, %v", d.screens, f.JSON(), res.Urgency, res.Top(3))
-	if st.Urgency != res.Urgency.String() {
-		d.t.Errorf("result shows urgency %q, the engine says %q", st.Urgency, res.Urgency)
-	}
-	if want := d.k.UrgencyInfo(res.Urgency).Label.In("en"); st.Title != want {
-		d.t.Errorf("banner heading %q, want %q", st.Title, want)
-	}
-	names := eval[[]string](d, `[...document.querySelectorAll(".cause-name")].map(e => e.textContent)`)
-	var want []string
-	for _, s := range res.Conditions[:3] {
-		want = append(want, s.Condition.Name.In("en"))
-	}
-	if len(names) < 3 || len(names) > 5 || !slices.Equal(names[:3], want) {
-		d.t.Errorf("causes shown %q, the engine's top three %q", names, want)
-	}
-	reasons := eval[string](d, `(document.querySelector(".reasons") || {innerText: ""}).innerText`)
-	for _, r := range res.Rules {
-		if !strings.Contains(reasons, r.Title.In("en")) {
-			d.t.Errorf("rule %s (%q) not shown", r.ID, r.Title.In("en"))
-		}
-	}
-	if live := eval[string](d, `document.getElementById("announce").textContent`); live != st.Title {
-		d.t.Errorf("live region says %q, want %q", live, st.Title)
+		t.Errorf("axe on %s: %s (%s): %s", name, v.ID, v.Help, b)
 	}
 }

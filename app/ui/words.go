@@ -13,19 +13,21 @@ type words struct {
 	lang string
 }
 
-// ui returns the interface string with the key (meta.ui, then meta), with each {name} in
-// args replaced: ui("progress", "n", "2", "total", "8").
-func (w words) ui(key string, args ...string) string {
-	s := w.k.UI(key, w.lang)
-	if len(args) == 0 {
+// ui returns an interface text in the language, with its placeholders ("{number}") replaced
+// by vals in the order the text declares them: ui(tProgress, "2", "8"). Load has checked that
+// every listed language has the text with exactly these placeholders.
+func (w words) ui(t triage.UIText, vals ...string) string {
+	s := w.k.UI(t.Key, w.lang)
+	if len(t.Args) == 0 {
 		return s
 	}
-	for i := range args {
-		if i%2 == 0 {
-			args[i] = "{" + args[i] + "}"
+	pairs := make([]string, 0, 2*len(t.Args))
+	for i, name := range t.Args {
+		if i < len(vals) {
+			pairs = append(pairs, "{"+name+"}", vals[i])
 		}
 	}
-	return strings.NewReplacer(args...).Replace(s)
+	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // text returns a text of the knowledge base in the language.
@@ -36,7 +38,7 @@ func (w words) unsure(d *triage.Finding) string {
 	if s := w.text(d.Unsure); s != "" {
 		return s
 	}
-	return w.ui("unsure")
+	return w.ui(tUnsure)
 }
 
 // answer says a finding's answer in words, or "" when it was not asked.
@@ -57,7 +59,7 @@ func (w words) answer(s *session, d *triage.Finding) string {
 		return d.Label(a.Choice, w.lang)
 	default:
 		if len(a.Set) == 0 {
-			return w.ui("none_of_these")
+			return w.ui(tNoneOfThese)
 		}
 		labels := make([]string, len(a.Set))
 		for i, v := range a.Set {
@@ -85,9 +87,9 @@ func (w words) value(d *triage.Finding, v string) string {
 
 func (w words) yesNo(b bool) string {
 	if b {
-		return w.ui("yes")
+		return w.ui(tYes)
 	}
-	return w.ui("no")
+	return w.ui(tNo)
 }
 
 // number says a number with the finding's unit.

@@ -12,9 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"spotcheck/app/ui"
 	"spotcheck/internal/browsertest"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
@@ -125,8 +127,13 @@ func browse(t *testing.T, h http.Handler) (context.Context, *proxy) {
 	return ctx, p
 }
 
+// siteHandler builds the site of the real UI (the built app.wasm is the real app; a test
+// import of app/ui, which the package itself never imports) and its handler.
 func siteHandler(t *testing.T, opts Options) (*Site, http.Handler) {
 	t.Helper()
+	if opts.App == nil {
+		opts.App = ui.New(browsertest.Knowledge(t))
+	}
 	s, err := Build(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -150,21 +157,10 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
-// waitFor evaluates js until it is true, through navigations (an evaluation that a
-// navigation interrupts is tried again).
+// waitFor waits until js is true, through navigations.
 func waitFor(t *testing.T, ctx context.Context, js string, timeout time.Duration) {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!(`+js+`)`))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after %v, still not %s (last error: %v)", timeout, js, err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	browsertest.WaitJS(t, ctx, js, timeout)
 }
 
 // The app has started when go-app has removed its loader.
@@ -182,9 +178,25 @@ func loadApp(t *testing.T, ctx context.Context, url string) {
 	if got := eval[string](t, ctx, `document.documentElement.dataset.offline || ""`); got != "ready" {
 		t.Errorf(`<html data-offline> = %q after spotcheck:offline-ready, want "ready"`, got)
 	}
-	// A first install is not an update: neither offline.js nor go-app may say so.
-	time.Sleep(300 * time.Millisecond)
-	if eval[bool](t, ctx, `window.spotcheckOffline.updateAvailable || !!document.querySelector(".notice button")`) {
+	noUpdateOffered(t, ctx)
+}
+
+// noUpdateOffered checks that a first install is not taken for an update, by offline.js or by
+// go-app. Offline-ready comes after the worker activated and claimed the page, so go-app has
+// already called (or not) its update handler, which dispatches to the UI; a move of the UI
+// (Start, then Back) is dispatched after it, so once the start screen shows again the notice
+// would be there.
+func noUpdateOffered(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if eval[bool](t, ctx, `window.spotcheckOffline.updateAvailable`) {
+		t.Error("the first visit: offline.js says an update is available")
+	}
+	const focused = `document.activeElement === document.getElementById("screen-title")`
+	run(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] .button-start`)))
+	waitFor(t, ctx, `document.querySelector("[data-screen=ask]") && `+focused, 10*time.Second)
+	run(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=ask] .back`)))
+	waitFor(t, ctx, `document.querySelector("[data-screen=start]") && `+focused, 10*time.Second)
+	if eval[bool](t, ctx, `!!document.querySelector(".notice button")`) {
 		t.Error("the first visit offers an update")
 	}
 }
@@ -201,43 +213,12 @@ func goOfflineAndReload(t *testing.T, ctx context.Context, p *proxy) {
 	}
 }
 
-// triage answers every question with its last option (usually "not sure"), numbers with 30,
-// until the result shows. It needs the real UI (app/ui).
-const triage = `(async () => {
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  for (let i = 0; i < 300; i++) {
-    if (document.querySelector(".screen.result")) return true;
-    const start = document.querySelector(".screen.start .button-start:not([disabled])");
-    if (start) { start.click(); await sleep(50); continue; }
-    const q = document.querySelector(".screen.question");
-    if (!q) { await sleep(50); continue; }
-    for (const input of q.querySelectorAll("input[type=number]")) {
-      if (!input.value) {
-        input.value = "30";
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-      }
-    }
-    for (const g of q.querySelectorAll("[role=group]")) {
-      const options = g.querySelectorAll("button");
-      if (options.length) options[options.length - 1].click();
-    }
-    await sleep(50);
-    const next = [...document.querySelectorAll(".screen.question button.button")].pop();
-    if (next) next.click();
-    await sleep(50);
-  }
-  return false;
-})()`
-
+// completeTriage walks the whole interview answering "not sure" everywhere (the longest
+// walk) with the one walker, which checks the result against the engine.
 func completeTriage(t *testing.T, ctx context.Context) {
 	t.Helper()
-	if os.Getenv("SPOTCHECK_NO_TRIAGE") != "" {
-		return // a stand-in app for working on this package alone
-	}
-	if !eval[bool](t, ctx, triage) {
-		t.Fatal("the triage did not reach a result")
-	}
+	w := &browsertest.Walker{T: t, Ctx: ctx, K: browsertest.Knowledge(t), Walk: browsertest.Walk{Name: "not sure"}}
+	w.Run()
 }
 
 func installabilityErrors(t *testing.T, ctx context.Context) []string {
@@ -292,8 +273,9 @@ func TestBrowserPrivacy(t *testing.T) {
 	start := time.Now()
 	loadApp(t, ctx, "http://"+origin+"/")
 	loaded := time.Now()
+	idle := trackRequests(t, ctx)
 	completeTriage(t, ctx)
-	time.Sleep(time.Second)
+	idle(10 * time.Second) // every request the triage made has reached the proxy
 
 	paths := s.Paths()
 	all := p.since(start)
@@ -329,6 +311,57 @@ func TestBrowserPrivacy(t *testing.T) {
 	})()`)
 	if want := []string{"cache: spotcheck:/:" + s.Version()}; !slices.Equal(stored, want) {
 		t.Errorf("stored %v, want only %v", stored, want)
+	}
+}
+
+// trackRequests counts the tab's requests in flight; the function it returns waits until
+// none is (each end is an event; nothing is guessed).
+func trackRequests(t *testing.T, ctx context.Context) func(timeout time.Duration) {
+	t.Helper()
+	var mu sync.Mutex
+	inflight := map[network.RequestID]bool{}
+	changed := make(chan struct{}, 1)
+	note := func(id network.RequestID, on bool) {
+		mu.Lock()
+		if on {
+			inflight[id] = true
+		} else {
+			delete(inflight, id)
+		}
+		mu.Unlock()
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			note(ev.RequestID, true)
+		case *network.EventLoadingFinished:
+			note(ev.RequestID, false)
+		case *network.EventLoadingFailed:
+			note(ev.RequestID, false)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return func(timeout time.Duration) {
+		t.Helper()
+		deadline := time.After(timeout)
+		for {
+			mu.Lock()
+			n := len(inflight)
+			mu.Unlock()
+			if n == 0 {
+				return
+			}
+			select {
+			case <-changed:
+			case <-deadline:
+				t.Fatalf("%d request(s) still in flight after %v", n, timeout)
+			}
+		}
 	}
 }
 
@@ -374,10 +407,7 @@ func TestBrowserUpdate(t *testing.T) {
 func TestBrowserStaticSubPath(t *testing.T) {
 	dir := webDir(t)
 	const base = "/sub/path"
-	s, err := Build(Options{Dir: dir, Prefix: base})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _ := siteHandler(t, Options{Dir: dir, Prefix: base})
 	out := t.TempDir()
 	if err := s.WriteStatic(out); err != nil {
 		t.Fatal(err)

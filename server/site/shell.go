@@ -14,17 +14,19 @@ import (
 )
 
 // App is what the site needs to know about the app: its identity for the page and the
-// manifest, and its pages.
-type App struct {
-	Name, ShortName string // the installed app's name, and a short one for small spaces
-	Title           string // the page title
-	Description     string
-	LoadingLabel    string // go-app's loader text; "{progress}" is replaced by the percent
-	ThemeColor      string
-	BackgroundColor string
-	Styles          []string // stylesheets, paths under /web/
-	Pages           []string // every route to prerender and cache; default "/"
-	Routes          func()   // registers the routes with go-app (app.Route)
+// manifest, and its pages. The UI (app/ui's App) provides it; the site does not import the UI,
+// so that its caller decides which UI, with which knowledge base, it serves.
+type App interface {
+	Name() string      // the installed app's name
+	ShortName() string // the name where space is short (under an icon)
+	Title() string     // the page title
+	Description() string
+	LoadingLabel() string // go-app's loader text; "{progress}" is replaced by the percent
+	ThemeColor() string
+	BackgroundColor() string
+	Styles() []string // stylesheets, paths under /web/
+	Pages() []string  // every route to prerender and cache
+	Routes()          // registers the routes with go-app (app.Route)
 }
 
 // The icons, drawn by internal/icongen into web/icons.
@@ -57,18 +59,18 @@ const precacheMarker = "/*PRECACHE*/[]"
 // shell renders the go-app part of the site: pages, app.js, wasm_exec.js, app.css, the worker
 // and the manifest.
 type shell struct {
-	app      *App
+	app      App
 	prefix   string
 	wasmSize int
 	precache []string // URLs (prefix included) the worker caches at install
 }
 
-// pages are the app's routes to prerender and cache.
-func (a *App) pages() []string {
-	if len(a.Pages) == 0 {
-		return []string{"/"}
+// pages are the app's routes to prerender and cache ("/" when it names none).
+func pages(a App) []string {
+	if p := a.Pages(); len(p) > 0 {
+		return p
 	}
-	return a.Pages
+	return []string{"/"}
 }
 
 // handler is the go-app handler for version.
@@ -78,16 +80,16 @@ func (s shell) handler(version string) *app.Handler {
 		res = app.PrefixedLocation(s.prefix)
 	}
 	return &app.Handler{
-		Name:            s.app.Name,
-		ShortName:       s.app.ShortName,
-		Title:           s.app.Title,
-		Description:     s.app.Description,
-		LoadingLabel:    s.app.LoadingLabel,
+		Name:            s.app.Name(),
+		ShortName:       s.app.ShortName(),
+		Title:           s.app.Title(),
+		Description:     s.app.Description(),
+		LoadingLabel:    s.app.LoadingLabel(),
 		Lang:            "en",
-		ThemeColor:      s.app.ThemeColor,
-		BackgroundColor: s.app.BackgroundColor,
+		ThemeColor:      s.app.ThemeColor(),
+		BackgroundColor: s.app.BackgroundColor(),
 		Icon:            app.Icon{Default: icon192, Large: icon512, SVG: iconSVG, Maskable: iconMaskable},
-		Styles:          s.app.Styles,
+		Styles:          s.app.Styles(),
 		// The Trusted Types policy blocks (no defer): it must exist before app.js runs.
 		Scripts: []string{trustedTypesPath, offlinePath + " defer"},
 		// The policy again in the page, for static hosts that cannot send headers (a meta
@@ -105,12 +107,10 @@ func (s shell) handler(version string) *app.Handler {
 
 // render returns every generated resource for version, by path inside the prefix.
 func (s shell) render(version string) (map[string]*resource, error) {
-	if s.app.Routes != nil {
-		s.app.Routes() // go-app's router is global; registering a route again replaces it
-	}
+	s.app.Routes() // go-app's router is global; registering a route again replaces it
 	h := s.handler(version)
 	out := map[string]*resource{}
-	paths := append([]string{"/app.js", "/wasm_exec.js", "/app.css", workerPath}, s.app.pages()...)
+	paths := append([]string{"/app.js", "/wasm_exec.js", "/app.css", workerPath}, pages(s.app)...)
 	for _, p := range paths {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
@@ -164,9 +164,9 @@ func (s shell) manifest() []byte {
 		ThemeColor      string `json:"theme_color"`
 		Icons           []icon `json:"icons"`
 	}{
-		ID: root, Name: s.app.Name, ShortName: s.app.ShortName, Description: s.app.Description,
+		ID: root, Name: s.app.Name(), ShortName: s.app.ShortName(), Description: s.app.Description(),
 		Lang: "en", StartURL: root, Scope: root, Display: "standalone",
-		BackgroundColor: s.app.BackgroundColor, ThemeColor: s.app.ThemeColor,
+		BackgroundColor: s.app.BackgroundColor(), ThemeColor: s.app.ThemeColor(),
 		Icons: []icon{
 			{Src: s.prefix + iconSVG, Sizes: "any", Type: "image/svg+xml"},
 			{Src: s.prefix + icon192, Sizes: "192x192", Type: "image/png"},
@@ -181,9 +181,9 @@ func (s shell) manifest() []byte {
 // precacheList is every URL the worker caches at install: the pages, go-app's scripts and
 // styles, the manifest, and every file under /web/ (the wasm, knowledge, styles, icons,
 // images). The pages are cached by the URL they are visited at: the prefix with its slash.
-func precacheList(prefix string, a *App, files map[string]*resource) []string {
+func precacheList(prefix string, a App, files map[string]*resource) []string {
 	var out []string
-	for _, p := range a.pages() {
+	for _, p := range pages(a) {
 		out = append(out, prefix+p)
 	}
 	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", offlinePath, trustedTypesPath, manifestPath} {

@@ -8,6 +8,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"path"
@@ -30,8 +31,8 @@ type Options struct {
 	// which is what production wants: the same files give the same Version.
 	Version string
 
-	// App is the app's identity and pages; nil means the UI package's (see DefaultApp).
-	App *App
+	// App is the app's identity and pages (app/ui's App, built on the loaded knowledge base).
+	App App
 
 	// Logger receives the access log and errors; nil means slog.Default().
 	Logger *slog.Logger
@@ -55,7 +56,7 @@ func Build(opts Options) (*Site, error) {
 	}
 	a := opts.App
 	if a == nil {
-		a = DefaultApp()
+		return nil, errors.New("site: no App to serve")
 	}
 	files, err := loadDir(opts.Dir)
 	if err != nil {

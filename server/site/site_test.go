@@ -26,10 +26,28 @@ type placeholder struct{ app.Compo }
 
 func (p *placeholder) Render() app.UI { return app.Main().Body(app.H1().Text("placeholder")) }
 
-var testApp = &App{
-	Name: "Spotcheck test", ShortName: "Spotcheck", Title: "Spotcheck test", Description: "test",
-	ThemeColor: "#00529b", BackgroundColor: "#ffffff", Styles: []string{"/web/css/test.css"},
-	Routes: func() { app.Route("/", func() app.Composer { return &placeholder{} }) },
+// stubApp is an App with fixed settings and the placeholder page.
+type stubApp struct {
+	name, shortName, title, description, themeColor, backgroundColor string
+	styles                                                           []string
+}
+
+func (a *stubApp) Name() string            { return a.name }
+func (a *stubApp) ShortName() string       { return a.shortName }
+func (a *stubApp) Title() string           { return a.title }
+func (a *stubApp) Description() string     { return a.description }
+func (a *stubApp) LoadingLabel() string    { return "" }
+func (a *stubApp) ThemeColor() string      { return a.themeColor }
+func (a *stubApp) BackgroundColor() string { return a.backgroundColor }
+func (a *stubApp) Styles() []string        { return a.styles }
+func (a *stubApp) Pages() []string         { return []string{"/"} }
+func (a *stubApp) Routes() {
+	app.Route("/", func() app.Composer { return &placeholder{} })
+}
+
+var testApp = &stubApp{
+	name: "Spotcheck test", shortName: "Spotcheck", title: "Spotcheck test", description: "test",
+	themeColor: "#00529b", backgroundColor: "#ffffff", styles: []string{"/web/css/test.css"},
 }
 
 // testDir is a small web directory: the repository's icons, a stylesheet, and a stand-in
@@ -423,12 +441,15 @@ func TestServerLimits(t *testing.T) {
 
 // TestGracefulShutdown: a request in flight when the server is told to stop still finishes.
 func TestGracefulShutdown(t *testing.T) {
-	slow := make(chan struct{})
+	slow, started := make(chan struct{}), make(chan struct{})
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
 		<-slow
 		io.WriteString(w, "done")
 	})
 	srv := NewServer("", h, DefaultLimits, discard())
+	shuttingDown := make(chan struct{})
+	srv.RegisterOnShutdown(func() { close(shuttingDown) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -445,9 +466,12 @@ func TestGracefulShutdown(t *testing.T) {
 		res.Body.Close()
 		got <- string(b)
 	}()
-	time.Sleep(200 * time.Millisecond)
+	<-started // the request is in flight
 	cancel()
-	time.Sleep(100 * time.Millisecond)
+	<-shuttingDown // Serve has begun the shutdown with the request still running
+	if _, err := net.Dial("tcp", ln.Addr().String()); err == nil {
+		t.Error("the server still accepts connections while shutting down")
+	}
 	close(slow)
 	if s := <-got; s != "done" {
 		t.Errorf("in-flight request got %q", s)

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"slices"
+
+	"spotcheck/app/triage"
+)
+
+// texts is every interface text the UI shows, each declared once below; Texts hands the list
+// to triage.Load (RequireUI), which refuses a knowledge base that lacks one in any listed
+// language, has a placeholder wrong, or has a meta.ui key the UI does not know.
+var texts []triage.UIText
+
+// text declares one interface text: its key and its placeholders, in the order words.ui
+// takes their values.
+func text(key string, args ...string) triage.UIText {
+	t := triage.UIText{Key: key, Args: args}
+	texts = append(texts, t)
+	return t
+}
+
+// Texts returns the interface texts the UI needs, for triage.RequireUI.
+func Texts() []triage.UIText { return slices.Clone(texts) }
+
+// The texts of meta itself, which the engine requires too.
+var (
+	tName           = text("name")
+	tTagline        = text("tagline")
+	tDisclaimer     = text("disclaimer")
+	tPrivacy        = text("privacy")
+	tEmergencyIntro = text("emergency_intro")
+	tUnsure         = text("unsure")
+	tYes            = text("yes")
+	tNo             = text("no")
+)
+
+// The texts of meta.ui.
+var (
+	tShortName           = text("short_name")
+	tPageTitle           = text("page_title")
+	tLoading             = text("loading")
+	tStartTitle          = text("start_title")
+	tStart               = text("start")
+	tStartIntro          = text("start_intro")
+	tBack                = text("back")
+	tNext                = text("next")
+	tStartAgain          = text("start_again")
+	tPrint               = text("print")
+	tWhy                 = text("why")
+	tYourResult          = text("your_result")
+	tWarningSigns        = text("warning_signs")
+	tLikelyCauses        = text("likely_causes")
+	tOtherCauses         = text("other_causes")
+	tLikelihood          = text("likelihood", "percent")
+	tAboutCause          = text("about_cause")
+	tLooksLike           = text("looks_like")
+	tWhoGetsIt           = text("who_gets_it")
+	tSelfCare            = text("self_care")
+	tGetCare             = text("get_care")
+	tWatchFor            = text("what_to_watch_for")
+	tWatchForText        = text("watch_for_text")
+	tComeBackIf          = text("come_back_if")
+	tComeBackIfText      = text("come_back_if_text")
+	tSources             = text("sources")
+	tYourAnswers         = text("your_answers")
+	tChangeAnswer        = text("change_answer")
+	tChooseAll           = text("choose_all")
+	tEnterNumber         = text("enter_number")
+	tNumberOutOfRange    = text("number_out_of_range")
+	tAgeInMonths         = text("age_in_months")
+	tMonths              = text("months")
+	tOfflineReady        = text("offline_ready")
+	tOfflineNow          = text("offline_now")
+	tUpdateAvailable     = text("update_available")
+	tUpdateReload        = text("update_reload")
+	tEmergencyNumber     = text("emergency_number")
+	tEmergencyNumberHelp = text("emergency_number_help")
+	tCallNumber          = text("call_number", "number")
+	tNoneOfThese         = text("none_of_these")
+	tProgress            = text("progress", "n", "total")
+	tNotADiagnosis       = text("not_a_diagnosis")
+	tVersion             = text("version", "version", "reviewed")
+	tPrintedOn           = text("printed_on", "date")
+	tSkipToResult        = text("skip_to_result")
+	tBodyMap             = text("body_map")
+	tBodyFront           = text("body_front")
+	tBodyBack            = text("body_back")
+	tBodyMapPlace        = text("body_map_place", "place", "side")
+	tEvidenceFor         = text("evidence_for")
+	tEvidenceAgainst     = text("evidence_against")
+	tChecklistLegend     = text("checklist_legend")
+	tChecklistHint       = text("checklist_hint")
+	tChecklistNone       = text("checklist_none")
+	tChecklistUnsure     = text("checklist_unsure")
+	tChecklistUnsureHelp = text("checklist_unsure_help")
+	tChecklistOr         = text("checklist_or")
+	tChecklistEmpty      = text("checklist_empty")
+	tErrorSummaryTitle   = text("error_summary_title")
+)

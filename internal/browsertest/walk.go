@@ -1,0 +1,439 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"spotcheck/app/triage"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The one interview walker: the UI tests, the server's browser tests and bench walk the app
+// with it. It answers the questions the app asks from a Walk (what the walk does not say is
+// "not sure", or "no" for yes/no questions when it says so), by mouse or by keyboard alone,
+// and at the result checks that the page shows the urgency, causes and rules the engine gives
+// for the same answers, and the urgency the walk expects.
+
+// Walk is one way through the interview.
+type Walk struct {
+	Name    string
+	Answers map[string]any // finding id -> true/false, a number, a value id, or a list of ids
+	// No answers every yes/no question the walk does not list with "No" (else "Not sure").
+	No bool
+	// Want is the urgency the walk must end at ("" for whatever the engine says).
+	Want string
+	// Back is a yes/no question first answered the other way, then (after Back from the
+	// next screen) the right way.
+	Back string
+	// Change is a finding changed from the result's summary of answers, to its new answer.
+	Change map[string]any
+}
+
+// Walker walks one tab through the interview.
+type Walker struct {
+	T    TB
+	Ctx  context.Context
+	K    *triage.Knowledge
+	Walk Walk
+	Keys bool // keyboard only
+	// OnScreen, when set, is called on every new screen (the start, each question by its
+	// first finding id, "result"), for accessibility checks and screenshots.
+	OnScreen func(name string)
+	// OnResult, when set, is called on the result screen after its checks.
+	OnResult func()
+	// Click, when set, performs the click that leaves a screen (bench times it).
+	Click func(sel string)
+
+	answered map[string]any // what the walk answered: the value, or nil for "not sure"
+	backDone bool
+	// Screens counts the screens shown.
+	Screens int
+}
+
+// State is what the page shows.
+type State struct {
+	Screen   string   `json:"screen"`
+	Urgency  string   `json:"urgency"`
+	Title    string   `json:"title"`
+	Findings []string `json:"findings"`
+	Focused  bool     `json:"focused"`
+}
+
+// StartReady is true once the app runs: go-app's loader is gone and Start works.
+const StartReady = `!document.getElementById("app-wasm-loader") && !!document.querySelector("[data-screen=start] button:not([disabled])")`
+
+// State reads what the page shows.
+func (w *Walker) State() State {
+	w.T.Helper()
+	return Eval[State](w.T, w.Ctx, `(() => {
+		const s = document.querySelector("[data-screen]");
+		const h = document.getElementById("screen-title");
+		return {screen: s ? s.dataset.screen : "", urgency: (s && s.dataset.urgency) || "",
+			title: h ? h.textContent : "",
+			findings: [...document.querySelectorAll("[data-screen=ask] [data-finding]")].map(e => e.dataset.finding),
+			focused: !!h && document.activeElement === h};
+	})()`)
+}
+
+func (w *Walker) wait(js string) {
+	w.T.Helper()
+	WaitJS(w.T, w.Ctx, js, 15*time.Second)
+}
+
+func (w *Walker) eval(js string) bool {
+	w.T.Helper()
+	return Eval[bool](w.T, w.Ctx, js)
+}
+
+// Run walks from the start screen (the app must be running) to the result, through the
+// walk's changes, then starts again and checks that nothing is left or stored.
+func (w *Walker) Run() {
+	w.T.Helper()
+	w.answered = map[string]any{}
+	w.wait(StartReady)
+	w.screen("start")
+	w.leave(`[data-screen=start] button`)
+	w.interview()
+	for id, v := range w.Walk.Change {
+		w.activate(fmt.Sprintf(`[data-answer=%q] button`, id))
+		w.moved()
+		w.Walk.Answers[id] = v
+		w.interview()
+	}
+	w.leave(`[data-screen=result] .buttons .button-secondary`) // start again
+	if st := w.State(); st.Screen != "start" {
+		w.T.Fatalf("start again shows %q", st.Screen)
+	}
+	if w.eval(`document.querySelectorAll("[data-screen] [aria-pressed=true], [data-screen] input:checked").length > 0`) {
+		w.T.Errorf("start again left answers")
+	}
+	if got := Eval[string](w.T, w.Ctx, `document.cookie + "|" + localStorage.length + "|" + sessionStorage.length`); got != "|0|0" {
+		w.T.Errorf("cookies|localStorage|sessionStorage = %q, want nothing stored", got)
+	}
+}
+
+func (w *Walker) screen(name string) {
+	w.Screens++
+	if w.OnScreen != nil {
+		w.OnScreen(name)
+	}
+}
+
+// interview answers the questions until the result shows, then checks it.
+func (w *Walker) interview() {
+	w.T.Helper()
+	for range 80 {
+		st := w.State()
+		if st.Screen == "result" {
+			w.screen("result")
+			w.checkResult(st)
+			if w.OnResult != nil {
+				w.OnResult()
+			}
+			return
+		}
+		if st.Screen != "ask" || len(st.Findings) == 0 {
+			w.T.Fatalf("unexpected screen %+v", st)
+		}
+		w.screen(st.Findings[0])
+		if w.Walk.Back != "" && !w.backDone && slices.Contains(st.Findings, w.Walk.Back) {
+			w.backDone = true
+			w.answerScreen(st.Findings, w.Walk.Back)
+			w.leave(`[data-screen=ask] .back`)
+			want := w.wrongBool(w.Walk.Back) == "yes"
+			if got := w.shows(w.Walk.Back); got != want {
+				w.T.Errorf("after Back, %s shows yes=%v, want the earlier answer", w.Walk.Back, got)
+			}
+			continue
+		}
+		w.answerScreen(st.Findings, "")
+	}
+	w.T.Fatal("no result after 80 screens")
+}
+
+// shows reports whether a yes/no question shows "yes" (its box ticked or its Yes pressed).
+func (w *Walker) shows(id string) bool {
+	w.T.Helper()
+	return w.eval(fmt.Sprintf(`(() => {
+		const box = document.querySelector('[data-finding=%[1]q] input[type=checkbox]');
+		if (box) return box.checked;
+		return !!document.querySelector('[data-finding=%[1]q] [data-option=yes][aria-pressed=true]');
+	})()`, id))
+}
+
+// wrongBool is the answer the Back walk gives first: the opposite of the walk's.
+func (w *Walker) wrongBool(id string) string {
+	if v, _ := w.value(id); v == true {
+		return "no"
+	}
+	return "yes"
+}
+
+// value is the walk's answer to a finding (nil: "not sure").
+func (w *Walker) value(id string) (any, bool) {
+	if v, ok := w.Walk.Answers[id]; ok {
+		return v, true
+	}
+	if w.Walk.No && w.K.Finding(id).Kind == triage.Bool {
+		return false, true
+	}
+	return nil, false
+}
+
+// answerScreen answers every question on the screen; wrong names one to answer the other way.
+func (w *Walker) answerScreen(ids []string, wrong string) {
+	w.T.Helper()
+	if step := w.K.Step(w.K.Finding(ids[0]).Step); step != nil && step.Checklist {
+		w.answerChecklist(ids, wrong)
+		return
+	}
+	group := len(ids) > 1
+	for _, id := range ids {
+		f := w.K.Finding(id)
+		v, _ := w.value(id)
+		scope := fmt.Sprintf(`[data-finding=%q]`, id)
+		last := !group || f.Kind == triage.Set || f.Kind == triage.Number
+		switch {
+		case id == wrong:
+			w.answered[id] = nil // replaced after Back
+			w.choose(scope+fmt.Sprintf(` [data-option=%q]`, w.wrongBool(id)), last)
+		case f.Kind == triage.Number:
+			w.answerNumber(id, v)
+		case f.Kind == triage.Set:
+			w.answerSet(id, v)
+		default:
+			w.answered[id] = v
+			opt := "-"
+			switch v := v.(type) {
+			case bool:
+				opt = map[bool]string{true: "yes", false: "no"}[v]
+			case string:
+				opt = v
+			}
+			w.choose(scope+fmt.Sprintf(` [data-option=%q]`, opt), last)
+		}
+		if last {
+			return
+		}
+		// A group stays unless the answer calls for an emergency.
+		w.wait(fmt.Sprintf(`!document.querySelector('[data-screen=ask]') || !!document.querySelector('%s [aria-pressed=true]')`, scope))
+		if w.State().Screen != "ask" {
+			return
+		}
+	}
+	w.leave(`[data-screen=ask] .group > .button`)
+}
+
+// choose picks an option; when it is the screen's last move it waits for the next screen.
+func (w *Walker) choose(sel string, last bool) {
+	w.T.Helper()
+	if last {
+		w.leave(sel)
+		return
+	}
+	w.activate(sel)
+}
+
+// answerChecklist ticks the signs the walk says yes to; "Not sure" when it leaves any of the
+// screen's signs unknown (the unticked ones are then all not sure), "None of these" when it
+// says no to all. What it records is what those ticks mean, so that the result check holds
+// the page to the checklist's semantics.
+func (w *Walker) answerChecklist(ids []string, wrong string) {
+	w.T.Helper()
+	want := map[string]bool{}
+	unsure, any := false, false
+	for _, id := range ids {
+		v, _ := w.value(id)
+		if id == wrong {
+			v = w.wrongBool(id) == "yes"
+		}
+		b, isBool := v.(bool)
+		want[id] = isBool && b
+		unsure = unsure || !isBool
+		any = any || want[id]
+	}
+	for _, id := range ids {
+		switch {
+		case id == wrong:
+			w.answered[id] = nil // replaced after Back
+		case want[id]:
+			w.answered[id] = true
+		case unsure:
+			w.answered[id] = nil
+		default:
+			w.answered[id] = false
+		}
+		w.tick(`#check-`+id, want[id])
+	}
+	w.tick(`#check-unsure`, unsure)
+	w.tick(`#check-none`, !any && !unsure)
+	w.leave(`[data-screen=ask] .checklist-form > .button`)
+}
+
+// tick sets a check box to on, clicking it (or pressing Space on it) only when it differs.
+func (w *Walker) tick(sel string, on bool) {
+	w.T.Helper()
+	is := fmt.Sprintf(`document.querySelector('%s').checked`, sel)
+	if w.eval(is) == on {
+		return
+	}
+	w.activate(sel)
+	w.wait(fmt.Sprintf(`%s === %v`, is, on))
+}
+
+func (w *Walker) answerNumber(id string, v any) {
+	w.T.Helper()
+	scope := fmt.Sprintf(`[data-finding=%q]`, id)
+	x, ok := v.(float64)
+	if !ok {
+		w.answered[id] = nil
+		w.leave(scope + ` .button-secondary`)
+		return
+	}
+	w.answered[id] = x
+	input := scope + ` input`
+	text := fmt.Sprint(x)
+	if w.Keys {
+		w.focusByTab(input)
+		Do(w.T, w.Ctx, chromedp.KeyEvent(text), chromedp.KeyEvent(kb.Enter))
+		w.moved()
+		return
+	}
+	// Replace what is there (the earlier answer when it is changed).
+	Eval[any](w.T, w.Ctx, fmt.Sprintf(`document.querySelector('%s').select()`, input))
+	Do(w.T, w.Ctx, chromedp.SendKeys(chromedp.CSS(input), text))
+	w.leave(scope + ` button[type=submit]`)
+}
+
+func (w *Walker) answerSet(id string, v any) {
+	w.T.Helper()
+	scope := fmt.Sprintf(`[data-finding=%q]`, id)
+	vals, _ := v.([]string)
+	if len(vals) == 0 {
+		w.answered[id] = nil
+	} else {
+		w.answered[id] = vals
+	}
+	for i, val := range vals {
+		// The mouse walk taps the body map for the first place, when it is on the map.
+		spot := fmt.Sprintf(`%s [data-spot=%q]`, scope, val)
+		if i == 0 && !w.Keys && w.eval(fmt.Sprintf(`!!document.querySelector('%s')`, spot)) {
+			w.activate(spot)
+		} else {
+			w.activate(fmt.Sprintf(`%s input[data-option=%q]`, scope, val))
+		}
+		w.wait(fmt.Sprintf(`document.querySelector('%s input[data-option=%q]').checked`, scope, val))
+	}
+	w.leave(scope + ` .places > .button`)
+}
+
+// leave activates what leaves the screen (through Click when set) and waits for the next.
+func (w *Walker) leave(sel string) {
+	w.T.Helper()
+	if w.Click != nil && !w.Keys {
+		w.Click(sel)
+	} else {
+		w.activate(sel)
+	}
+	w.moved()
+}
+
+// activate clicks the element, or in a keyboard walk tabs to it and presses Enter (Space for
+// a check box).
+func (w *Walker) activate(sel string) {
+	w.T.Helper()
+	if !w.Keys {
+		Do(w.T, w.Ctx, chromedp.Click(chromedp.CSS(sel)))
+		return
+	}
+	w.focusByTab(sel)
+	key := kb.Enter
+	if w.eval(fmt.Sprintf(`document.querySelector('%s').type === "checkbox"`, sel)) {
+		key = " "
+	}
+	Do(w.T, w.Ctx, chromedp.KeyEvent(key))
+}
+
+// focusByTab presses Tab until the element has the focus.
+func (w *Walker) focusByTab(sel string) {
+	w.T.Helper()
+	js := fmt.Sprintf(`document.activeElement === document.querySelector('%s')`, sel)
+	for range 150 {
+		if w.eval(js) {
+			return
+		}
+		Do(w.T, w.Ctx, chromedp.KeyEvent(kb.Tab))
+	}
+	w.T.Fatalf("Tab never reached %s", sel)
+}
+
+// moved waits for the next screen: the focus is on its heading.
+func (w *Walker) moved() {
+	w.T.Helper()
+	w.wait(`document.activeElement === document.getElementById("screen-title")`)
+}
+
+// Findings are the walk's answers so far as the engine takes them.
+func (w *Walker) Findings() *triage.Findings {
+	w.T.Helper()
+	f := w.K.NewFindings()
+	for id, v := range w.answered {
+		var err error
+		switch v := v.(type) {
+		case nil:
+			err = f.SetUnsure(id)
+		case bool:
+			err = f.SetBool(id, v)
+		case float64:
+			err = f.SetNumber(id, v)
+		case string:
+			err = f.SetChoice(id, v)
+		case []string:
+			err = f.SetSet(id, v)
+		}
+		if err != nil {
+			w.T.Fatal(err)
+		}
+	}
+	return f
+}
+
+// checkResult compares the result screen with the engine's result for the same answers, and
+// with the urgency the walk wants.
+func (w *Walker) checkResult(st State) {
+	w.T.Helper()
+	f := w.Findings()
+	res := w.K.Evaluate(f)
+	w.T.Logf("%s: %d screens; answers %s; engine: %s, %v", w.Walk.Name, w.Screens, f.JSON(), res.Urgency, res.Top(3))
+	if st.Urgency != res.Urgency.String() {
+		w.T.Errorf("result shows urgency %q, the engine says %q", st.Urgency, res.Urgency)
+	}
+	if w.Walk.Want != "" && st.Urgency != w.Walk.Want {
+		w.T.Errorf("walk %q ends at %q, want %q", w.Walk.Name, st.Urgency, w.Walk.Want)
+	}
+	if want := w.K.UrgencyInfo(res.Urgency).Label.In("en"); st.Title != want {
+		w.T.Errorf("banner heading %q, want %q", st.Title, want)
+	}
+	names := Eval[[]string](w.T, w.Ctx, `[...document.querySelectorAll(".cause-name")].map(e => e.textContent)`)
+	var want []string
+	for _, s := range res.Conditions[:3] {
+		want = append(want, s.Condition.Name.In("en"))
+	}
+	if len(names) < 3 || len(names) > 5 || !slices.Equal(names[:3], want) {
+		w.T.Errorf("causes shown %q, the engine's top three %q", names, want)
+	}
+	reasons := Eval[string](w.T, w.Ctx, `(document.querySelector(".reasons") || {innerText: ""}).innerText`)
+	for _, r := range res.Rules {
+		if !strings.Contains(reasons, r.Title.In("en")) {
+			w.T.Errorf("rule %s (%q) not shown", r.ID, r.Title.In("en"))
+		}
+	}
+	if live := Eval[string](w.T, w.Ctx, `document.getElementById("announce").textContent`); live != st.Title {
+		w.T.Errorf("live region says %q, want %q", live, st.Title)
+	}
+}
