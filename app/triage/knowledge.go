@@ -44,6 +44,7 @@ type Knowledge struct {
 	conditions    []*Condition
 	conditionByID map[string]*Condition
 	rules         []*Rule
+	defs          []*Definition
 	// order is the interview order: finding indices by step, then file order.
 	order []int
 	// termsOf lists, per finding index, the condition terms that read it.
@@ -78,6 +79,7 @@ type loader struct {
 	k        *Knowledge
 	problems []Problem
 	langs    []string
+	defs     *defTable // named sub-conditions; nil until loadDefs, so ask_if cannot use them
 }
 
 func (l *loader) problem(path, format string, args ...any) {
@@ -103,14 +105,16 @@ func Load(data []byte) (*Knowledge, error) {
 		return nil, &LoadError{l.problems}
 	}
 	root := objectFields(parsed, 8)
-	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "conditions", "rules")
+	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "defs", "conditions", "rules")
 	l.loadMeta(root.Get("meta"))
 	l.loadSources(root.Get("sources"))
 	l.loadUrgencies(root.Get("urgencies"))
 	l.loadSteps(root.Get("steps"))
 	l.loadFindings(root.Get("findings"))
+	l.loadDefs(root.Get("defs"))
 	l.loadConditions(root.Get("conditions"))
 	l.loadRules(root.Get("rules"))
+	l.checkDefsUsed()
 	l.checkVocabulary()
 	l.checkReachable()
 	if len(l.problems) > 0 {
@@ -317,7 +321,7 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 	return u
 }
 
-var metaFields = []string{"version", "reviewed", "languages", "likely_threshold", "ui"}
+var metaFields = []string{"version", "reviewed", "content_hash", "languages", "likely_threshold", "ui"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -331,6 +335,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 	if meta.Reviewed != "" && !dateRE.MatchString(meta.Reviewed) {
 		l.problem("meta.reviewed", "want a date as YYYY-MM-DD, got %q", meta.Reviewed)
 	}
+	meta.ContentHash = l.contentHash(m)
 	for i, lang := range l.array(m.Get("languages"), "meta.languages") {
 		if lang.Type != gjson.String || lang.Str == "" {
 			l.problem(fmt.Sprintf("meta.languages.%d", i), "want a language code")
@@ -489,7 +494,7 @@ func (l *loader) values(f fields, path string) []Value {
 	return vals
 }
 
-var conditionKeys = []string{"id", "name", "about", "looks", "who", "self_care", "get_care", "urgency", "prior", "findings", "sources"}
+var conditionKeys = []string{"id", "name", "about", "looks", "who", "self_care", "get_care", "urgency", "prior", "findings", "lr_notes", "sources", "review"}
 
 func (l *loader) loadConditions(list gjson.Result) {
 	seen := map[string]bool{}
@@ -509,6 +514,8 @@ func (l *loader) loadConditions(list gjson.Result) {
 		cond.logit = math.Log(cond.Prior / (1 - cond.Prior))
 		cond.Sources = l.sourceIDs(c, p)
 		cond.terms = l.terms(c.Get("findings"), p+".findings")
+		cond.LRNotes = l.lrNotes(c, p)
+		cond.Review = l.review(c, p)
 		l.k.conditions = append(l.k.conditions, cond)
 		l.k.conditionByID[cond.ID] = cond
 	}
@@ -516,7 +523,7 @@ func (l *loader) loadConditions(list gjson.Result) {
 
 func (l *loader) loadRules(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "rules", "id", "kind", "urgency", "when", "title", "message", "sources") {
+	for _, o := range l.objects(list, "rules", "id", "kind", "urgency", "when", "title", "message", "sources", "review") {
 		r, p := o.fields, o.path
 		rule := &Rule{
 			ID:      l.id(r, p, seen),
@@ -525,6 +532,7 @@ func (l *loader) loadRules(list gjson.Result) {
 			Title:   l.text(r, p, "title", true),
 			Message: l.text(r, p, "message", true),
 			Sources: l.sourceIDs(r, p),
+			Review:  l.review(r, p),
 		}
 		if rule.Kind != "red_flag" && rule.Kind != "floor" {
 			l.problem(p+".kind", "unknown kind %q (want red_flag or floor)", rule.Kind)
