@@ -19,6 +19,8 @@ Commands:
                                 print every problem, exit 1 on any
   triage CASES.json             triage a case file ("-" for standard input): one JSON line
                                 per case, exit 1 if any case has an error
+  review [FILE | OLD NEW]       the knowledge for a clinician to review (HTML or -format md),
+                                or what changed between two files; -hash, -readability
   help                          print this help
 `
 
@@ -42,6 +44,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCheck(rest, stdout, stderr)
 	case "triage":
 		return runTriage(rest, stdin, stdout, stderr)
+	case "review":
+		return runReview(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -2,6 +2,7 @@ package triage
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -189,7 +190,8 @@ func (c *Condition) Texts() []CauseText {
 	return []CauseText{{"about", c.About}, {"looks", c.Looks}, {"who", c.Who}, {"self_care", c.SelfCare}, {"get_care", c.GetCare}}
 }
 
-// Graded is a user text with its Flesch-Kincaid grade.
+// Graded is a user text with its Flesch-Kincaid grade, rounded to one decimal: the precision
+// the grade has, and what reports show, so that a limit is checked on the grade as shown.
 type Graded struct {
 	UserText
 	Grade float64
@@ -199,7 +201,7 @@ type Graded struct {
 func GradeTexts(texts []UserText) []Graded {
 	out := make([]Graded, len(texts))
 	for i, t := range texts {
-		out[i] = Graded{t, FleschKincaidGrade(t.Text)}
+		out[i] = Graded{t, math.Round(FleschKincaidGrade(t.Text)*10) / 10}
 	}
 	slices.SortStableFunc(out, func(a, b Graded) int {
 		switch {
