@@ -90,3 +90,42 @@ func TestReviewPageInChromium(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewDiffInChromium opens a change's diff page and writes its screenshot.
+func TestReviewDiffInChromium(t *testing.T) {
+	ctx := browsertest.New(t, time.Minute)
+	newer := changedKnowledge(t, func(kb map[string]any) {
+		kb["meta"].(map[string]any)["version"] = "1.1.0"
+		entry(kb, "conditions", 2)["prior"] = 0.123
+		entry(kb, "conditions", 2)["looks"] = map[string]any{"en": "Now it looks different."}
+		entry(kb, "rules", 0)["urgency"] = "urgent"
+	})
+	page := filepath.Join(t.TempDir(), "diff.html")
+	if code, _, stderr := runCLI(t, "", "review", "-o", page, shippedKnowledge, newer); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+abs)); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("section.changed").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed != 3 { // meta, the cause and the rule
+		t.Errorf("%d changed statements shown, want 3", changed)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(reviewShots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(reviewShots, "review-diff.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

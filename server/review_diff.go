@@ -40,13 +40,34 @@ type knowledgeDiff struct {
 	Old, New         fileSummary
 	Sections         []sectionDiff
 	ContentUnchanged bool
+	// Warnings say what the new file still needs before it can ship.
+	Warnings []string
 }
 
-type fileSummary struct{ File, Version, Reviewed, Hash string }
+type fileSummary struct{ File, Version, Reviewed, Hash, RecordedHash string }
 
 func summary(b *loadedBase) fileSummary {
 	m := b.k.Meta()
-	return fileSummary{b.name, m.Version, m.Reviewed, b.hash}
+	return fileSummary{b.name, m.Version, m.Reviewed, b.hash, m.ContentHash}
+}
+
+// warnings lists what a changed content still needs: a new version, a new review date, and
+// its hash recorded.
+func (d *knowledgeDiff) warnings() []string {
+	if d.ContentUnchanged {
+		return nil
+	}
+	var w []string
+	if d.Old.Version == d.New.Version {
+		w = append(w, "The clinical content changed but meta.version did not: give it a new version.")
+	}
+	if d.Old.Reviewed == d.New.Reviewed {
+		w = append(w, "The clinical content changed but meta.reviewed did not: review it and give the review date.")
+	}
+	if d.New.RecordedHash != d.New.Hash {
+		w = append(w, "The new file's meta.content_hash is not the hash of its content: record the one that “server review -hash” prints.")
+	}
+	return w
 }
 
 // Changes counts the changed statements.
@@ -67,6 +88,7 @@ func diffBases(old, new *loadedBase) *knowledgeDiff {
 	for i, name := range sectionNames {
 		d.Sections = append(d.Sections, diffSection(name, before[i], after[i]))
 	}
+	d.Warnings = d.warnings()
 	return d
 }
 

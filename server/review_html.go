@@ -242,8 +242,10 @@ var diffHTML = htmltemplate.Must(htmltemplate.New("diff").Funcs(reviewFuncs).Par
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Knowledge changes: {{.Old.Version}} to {{.New.Version}}</title>
 <style>` + reviewCSS + `
-del { background: var(--badbg); color: var(--bad); text-decoration: line-through; }
+del { background: var(--badbg); color: var(--bad); text-decoration: none; }
 ins { background: var(--okbg); color: var(--ok); text-decoration: none; }
+table.changes { table-layout: fixed; }
+table.changes th:first-child { width: 12rem; }
 </style>
 </head>
 <body>
@@ -253,15 +255,16 @@ ins { background: var(--okbg); color: var(--ok); text-decoration: none; }
 <dt>To</dt><dd><code>{{.New.File}}</code>: version {{.New.Version}}, reviewed {{.New.Reviewed}}</dd>
 <dt>Changed statements</dt><dd id="changes">{{.Changes}}</dd>
 </dl>
-{{if .ContentUnchanged}}<p>The clinical content is the same (same content hash).</p>
-{{else if eq .Old.Version .New.Version}}<p class="warn">The clinical content changed but the version did not: give it a new version, review date and hash.</p>{{end}}
+{{if .ContentUnchanged}}<p>The clinical content is the same (same content hash).</p>{{end}}
+{{range .Warnings}}<p class="warn">{{.}}</p>
+{{end}}
 {{range .Sections}}{{if not .Empty}}
 <h2>{{.Name}}</h2>
 {{range .Added}}<section class="item added"><h3><span class="badge reviewed">Added</span> {{.Title}} <span class="ids">{{.ID}}</span></h3>
 <table><tbody>{{range .Facts}}{{if .Value}}<tr><th scope="row">{{.Label}}</th><td><ins>{{.Value}}</ins></td></tr>{{end}}{{end}}</tbody></table></section>
 {{end}}{{range .Removed}}<section class="item removed"><h3><span class="badge draft">Removed</span> {{.Title}} <span class="ids">{{.ID}}</span></h3></section>
 {{end}}{{range .Changed}}<section class="item changed"><h3><span class="badge">Changed</span> {{.Title}} <span class="ids">{{.ID}}</span></h3>
-<table><thead><tr><th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<table class="changes"><thead><tr><th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
 <tbody>{{range .Changes}}<tr><th scope="row">{{.Label}}</th><td>{{if .Old}}<del>{{.Old}}</del>{{else}}<span class="small">(none)</span>{{end}}</td><td>{{if .New}}<ins>{{.New}}</ins>{{else}}<span class="small">(none)</span>{{end}}</td></tr>{{end}}</tbody></table></section>
 {{end}}{{end}}{{end}}
 {{if not .Changes}}<p>No changes.</p>{{end}}
@@ -276,8 +279,8 @@ var diffMD = texttemplate.Must(texttemplate.New("diff.md").Funcs(reviewFuncs).Pa
 - Changed statements: {{.Changes}}
 {{if .ContentUnchanged}}
 The clinical content is the same (same content hash).
-{{else if eq .Old.Version .New.Version}}
-**The clinical content changed but the version did not: give it a new version, review date and hash.**
+{{end}}{{range .Warnings}}
+**{{.}}**
 {{end}}{{range .Sections}}{{if not .Empty}}
 ## {{.Name}}
 {{range .Added}}

@@ -201,7 +201,7 @@ func TestReviewDiff(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"md", []string{"version 1.1.0", "Changed statements: 4",
+		{"md", []string{"version 1.1.0", "Changed statements: 4", "meta.reviewed did not", "meta.content_hash is not the hash",
 			"### Changed: " + cause.Name.In("en"), "| Prior | " + formatNum(cause.Prior) + " | 0.123 |",
 			"| " + cause.Looks.In("en") + " | Now it looks different. |",
 			"### Removed: " + rule.Title.In("en"), "### Changed: " + source.Title, "| Year | " + strconv.Itoa(source.Year) + " | 1999 |"}},
@@ -238,7 +238,7 @@ func TestReviewAddedStatementIsShownInFull(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, w := range []string{"### Added: A new paper (new_paper)", "- Link: https://example.org/paper", "A new paper |"} {
+	for _, w := range []string{"### Added: A new paper (new_paper)", "- Link: https://example.org/paper", "A new paper |", "meta.version did not"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
