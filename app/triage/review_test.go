@@ -3,8 +3,10 @@ package triage
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -305,13 +307,17 @@ func clauseJSON(c Clause) any {
 	return m
 }
 
-// valuesAsIn rewrites {"finding", "is": "value"} as {"finding", "in": ["value"]}: the same test.
+// valuesAsIn rewrites {"finding", "is": "value"} as {"finding", "in": ["value"]}, the same
+// test, and sorts every "in" list: the order of the values does not matter.
 func valuesAsIn(x any) any {
 	switch v := x.(type) {
 	case map[string]any:
 		if s, ok := v["is"].(string); ok {
 			delete(v, "is")
 			v["in"] = []any{s}
+		}
+		if in, ok := v["in"].([]any); ok {
+			slices.SortFunc(in, func(a, b any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
 		}
 		for key, y := range v {
 			v[key] = valuesAsIn(y)
@@ -343,7 +349,7 @@ func TestClausesAndRatiosAreAsWritten(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := root.Get("rules." + strconv.Itoa(i) + ".when").Raw
-		if !reflect.DeepEqual(normalJSON(t, string(got)), valuesAsIn(normalJSON(t, want))) {
+		if !reflect.DeepEqual(valuesAsIn(normalJSON(t, string(got))), valuesAsIn(normalJSON(t, want))) {
 			t.Errorf("rule %s: clause %s, written %s", r.ID, got, want)
 		}
 	}
