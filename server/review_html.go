@@ -84,7 +84,10 @@ var reviewHTML = htmltemplate.Must(htmltemplate.New("review").Funcs(reviewFuncs)
 <nav aria-label="Contents">
 <h2>Contents</h2>
 <p><a href="#causes">Causes</a> · <a href="#rules">Rules</a> · <a href="#defs">Definitions</a> · <a href="#questions">Questions</a> · <a href="#sources">Sources</a> · <a href="#reading">Reading level</a></p>
+<h3>Causes</h3>
 <ol>{{range .Causes}}<li><a href="#{{anchor "cause" .ID}}">{{.Name}}</a>{{if .Review.Draft}} <span class="small">(draft)</span>{{end}}</li>{{end}}</ol>
+<h3>Rules</h3>
+<ol>{{range .Rules}}<li><a href="#{{anchor "rule" .ID}}">{{.Title}}</a> <span class="small">({{.Urgency}}{{if .Review.Draft}}, draft{{end}})</span></li>{{end}}</ol>
 </nav>
 <main>
 <h2 id="causes">Causes ({{len .Causes}})</h2>
