@@ -48,7 +48,7 @@ td.hard { background: var(--badbg); color: var(--bad); font-weight: 600; }
 .reviewed { background: var(--okbg); color: var(--ok); border-color: var(--ok); }
 .warn { background: var(--badbg); color: var(--bad); padding: .5rem .75rem; border-radius: 6px; }
 .op { font-weight: 700; color: #1d4ed8; }
-.def { font-style: italic; }
+.defref { font-style: italic; }
 .answer { font-weight: 600; color: #0f5132; }
 .when { font-size: 1.05rem; background: var(--soft); padding: .5rem .75rem; border-radius: 6px; }
 .ids, .small { font-size: .8rem; color: var(--muted); }
@@ -118,7 +118,7 @@ Words in [brackets] are named definitions, listed after the rules.</p>
 <section class="item rule" id="{{anchor "rule" .ID}}" data-id="{{.ID}}">
 <h3>{{.Title}} <span class="ids">{{.ID}}</span></h3>
 <p><span class="badge {{if .Review.Draft}}draft{{else}}reviewed{{end}}">{{draftWord .Review}}: {{.Review.By}}, {{.Review.Date}}</span> <span class="badge">{{.Kind}}</span></p>
-<p class="when"><b>{{.Urgency}} when:</b> {{range .When}}{{if .Op}}<span class="op">{{.Text}}</span>{{else if .Def}}<a class="def" href="#{{anchor "def" .Def}}" title="{{.Code}}">{{.Text}}</a>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</p>
+<p class="when"><b>{{.Urgency}} when:</b> {{range .When}}{{if .Op}}{{if .Break}}<br>{{end}}<span class="op">{{.Text}}</span>{{else if .Def}}<a class="defref" href="#{{anchor "def" .Def}}" title="{{.Code}}">{{.Text}}</a>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</p>
 <p class="ids">ids: <code>{{.When.Code}}</code></p>
 <table><tbody><tr><th scope="row">{{.Message.Label}}</th><td>{{.Message.Text}}</td><td class="num{{if .Message.Hard}} hard{{end}}">{{.Message.Grade}}</td></tr></tbody></table>
 <p>Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}<a href="#{{anchor "source" $s.ID}}">{{$s.Title}}</a>{{end}}</p>
@@ -128,7 +128,7 @@ Words in [brackets] are named definitions, listed after the rules.</p>
 {{range .Defs}}
 <section class="item def" id="{{anchor "def" .ID}}">
 <h3>[{{.Title}}] <span class="ids">{{.ID}}</span></h3>
-<p class="when">{{range .When}}{{if .Op}}<span class="op">{{.Text}}</span>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</p>
+<p class="when">{{range .When}}{{if .Op}}{{if .Break}}<br>{{end}}<span class="op">{{.Text}}</span>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</p>
 <p class="ids">ids: <code>{{.When.Code}}</code></p>
 <p>Used by: {{range $i, $u := .UsedBy}}{{if $i}}; {{end}}{{$u}}{{else}}no rule{{end}}</p>
 </section>
@@ -137,7 +137,7 @@ Words in [brackets] are named definitions, listed after the rules.</p>
 <h2 id="questions">Questions ({{len .Questions}})</h2>
 <table>
 <thead><tr><th scope="col">Step</th><th scope="col">Question and help</th><th scope="col">Answers</th><th scope="col">Asked only if</th><th scope="col" class="num">Grade</th></tr></thead>
-<tbody>{{range .Questions}}<tr id="{{anchor "question" .ID}}"><td>{{.Step}}</td><td>{{.Question}} <span class="ids">{{.ID}}</span>{{if .Help}}<br><span class="small">{{.Help}}</span>{{end}}</td><td>{{.Answers}}</td><td>{{range .AskIf}}{{if .Op}}<span class="op">{{.Text}}</span>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</td><td class="num{{if .Hard}} hard{{end}}">{{.Grade}}</td></tr>{{end}}</tbody>
+<tbody>{{range .Questions}}<tr id="{{anchor "question" .ID}}"><td>{{.Step}}</td><td>{{.Question}} <span class="ids">{{.ID}}</span>{{if .Help}}<br><span class="small">{{.Help}}</span>{{end}}</td><td>{{.Answers}}</td><td>{{range .AskIf}}{{if .Op}}{{if .Break}}<br>{{end}}<span class="op">{{.Text}}</span>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</td><td class="num{{if .Hard}} hard{{end}}">{{.Grade}}</td></tr>{{end}}</tbody>
 </table>
 <h2 id="sources">Sources ({{len .Sources}})</h2>
 {{range .Sources}}

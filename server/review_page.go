@@ -100,6 +100,8 @@ type segment struct {
 	Question, Answer string
 	Op               bool   // AND, OR, NOT and brackets
 	Def              string // a definition's id: the text links to it
+	// Break starts a new line before a top-level AND or OR of a long list, for reading.
+	Break bool
 }
 
 // Words returns the sentence as plain text.
@@ -321,6 +323,9 @@ func urgencyWord(k *triage.Knowledge, u triage.Urgency) string {
 	return word
 }
 
+// longList is how many parts a top-level AND or OR may have on one line.
+const longList = 3
+
 // clauseSentence writes a condition in the findings' and answers' words: "A AND (B OR C)".
 func clauseSentence(k *triage.Knowledge, c triage.Clause, top bool) sentence {
 	op := func(s string) segment { return segment{Text: s, Op: true} }
@@ -337,7 +342,9 @@ func clauseSentence(k *triage.Knowledge, c triage.Clause, top bool) sentence {
 		}
 		for i, part := range c.Parts {
 			if i > 0 {
-				s = append(s, op(word))
+				g := op(word)
+				g.Break = top && len(c.Parts) > longList
+				s = append(s, g)
 			}
 			s = append(s, clauseSentence(k, part, false)...)
 		}
