@@ -57,6 +57,7 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; }
 nav ol { columns: 3 16rem; column-gap: 2.5rem; }
+nav li { break-inside: avoid; }
 .for { color: var(--ok); } .against { color: var(--bad); }
 @media print { body { padding: 0; max-width: none; } nav { display: none; } a { color: inherit; } }
 `
