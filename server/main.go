@@ -31,6 +31,8 @@ Commands:
                                 print every problem, exit 1 on any
   triage CASES.json             triage a case file ("-" for standard input): one JSON line
                                 per case, exit 1 if any case has an error
+  review [FILE | OLD NEW]       the knowledge for a clinician to review (HTML or -format md),
+                                or what changed between two files; -hash, -readability
   help                          print this help
 
 -knowledge FILE gives the page and the manifest their texts from FILE instead of the bundled
@@ -62,6 +64,8 @@ func run(bundled []byte, args []string, stdin io.Reader, stdout, stderr io.Write
 			return 1
 		}
 		return runTriage(k, rest, stdin, stdout, stderr)
+	case "review":
+		return runReview(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -65,6 +65,7 @@ const (
 
 // leaf tests one finding.
 type leaf struct {
+	finding  *Finding // for showing the rule in words
 	index    int
 	kind     Kind
 	op       leafOp
@@ -99,7 +100,7 @@ func (l *leaf) refs(fn func(int)) { fn(l.index) }
 // parseExpr compiles a condition tree, reporting every problem under path.
 func (l *loader) parseExpr(r gjson.Result, path string) expr {
 	if !r.IsObject() {
-		l.problem(path, "want a condition object (all, any, not or finding), got %s", jsonKind(r))
+		l.problem(path, "want a condition object (all, any, not, def or finding), got %s", jsonKind(r))
 		return nil
 	}
 	fs := objectFields(r, 3)
@@ -135,10 +136,15 @@ func (l *loader) parseExpr(r gjson.Result, path string) expr {
 			return notOf{x}
 		}
 		return nil
+	case fs.Get("def").Exists():
+		if len(keys) != 1 {
+			l.problem(path, "\"def\" must stand alone, found keys %s", strings.Join(keys, ", "))
+		}
+		return l.useDef(fs.Get("def"), path+".def")
 	case fs.Get("finding").Exists():
 		return l.parseLeaf(fs, path, keys)
 	default:
-		l.problem(path, "want one of all, any, not or finding, found keys %s", strings.Join(keys, ", "))
+		l.problem(path, "want one of all, any, not, def or finding, found keys %s", strings.Join(keys, ", "))
 		return nil
 	}
 }
@@ -168,7 +174,7 @@ func (l *loader) parseLeaf(r fields, path string, keys []string) expr {
 		l.problem(path, "a condition on %q needs exactly one of is, in, min/max or known, found %d", id, len(ops))
 		return nil
 	}
-	lf := &leaf{index: d.index, kind: d.Kind}
+	lf := &leaf{finding: d, index: d.index, kind: d.Kind}
 	switch ops[0] {
 	case "known":
 		v := r.Get("known")
@@ -247,4 +253,104 @@ func (l *loader) valueMask(d *Finding, vals []gjson.Result, path string) uint64 
 		mask |= 1 << i
 	}
 	return mask
+}
+
+// Definition is a named sub-condition (top-level "defs"), written once and referred to in
+// rules as {"def": "id"}, so that a list the rules share has one place to change.
+type Definition struct {
+	ID string
+	// Title says in words what the definition means, for the review page (optional).
+	Title Text
+	when  expr
+}
+
+// defRef is a {"def": "id"} in a condition: it holds exactly when the definition does.
+type defRef struct{ def *Definition }
+
+func (r *defRef) eval(v []slot) bool      { return r.def.when.eval(v) }
+func (r *defRef) refs(fn func(index int)) { r.def.when.refs(fn) }
+
+// defTable holds the definitions while they load: each is compiled on first use, so that one
+// may refer to another defined later, and a cycle is found by meeting one still compiling.
+type defTable struct {
+	entries []*defEntry
+	byID    map[string]*defEntry
+}
+
+type defEntry struct {
+	def       *Definition
+	path      string
+	when      gjson.Result
+	compiling bool
+	compiled  bool
+	used      bool
+}
+
+// loadDefs reads the optional top-level "defs" and compiles every definition.
+func (l *loader) loadDefs(list gjson.Result) {
+	l.defs = &defTable{byID: map[string]*defEntry{}}
+	if !list.Exists() {
+		return
+	}
+	seen := map[string]bool{}
+	for _, o := range l.objects(list, "defs", "id", "title", "when") {
+		d := &Definition{ID: l.id(o.fields, o.path, seen), Title: l.text(o.fields, o.path, "title", false)}
+		e := &defEntry{def: d, path: o.path, when: o.Get("when")}
+		if !e.when.Exists() {
+			l.problem(o.path+".when", "missing condition")
+			e.compiled = true
+		}
+		l.defs.entries = append(l.defs.entries, e)
+		if d.ID != "" && l.defs.byID[d.ID] == nil {
+			l.defs.byID[d.ID] = e
+		}
+		l.k.defs = append(l.k.defs, d)
+	}
+	for _, e := range l.defs.entries {
+		l.compileDef(e)
+	}
+}
+
+func (l *loader) compileDef(e *defEntry) {
+	if e.compiled || e.compiling {
+		return
+	}
+	e.compiling = true
+	e.def.when = l.parseExpr(e.when, e.path+".when")
+	e.compiling, e.compiled = false, true
+}
+
+// useDef compiles a {"def": id} reference at path.
+func (l *loader) useDef(id gjson.Result, path string) expr {
+	if l.defs == nil {
+		l.problem(path, "a def may be used in rules and other defs, not in ask_if")
+		return nil
+	}
+	e := l.defs.byID[id.String()]
+	switch {
+	case id.Type != gjson.String:
+		l.problem(path, "want a def id, got %s", jsonKind(id))
+		return nil
+	case e == nil:
+		l.problem(path, "unknown def %q", id.Str)
+		return nil
+	case e.compiling:
+		l.problem(path, "def %q refers back to itself: a cycle", id.Str)
+		return nil
+	}
+	e.used = true
+	l.compileDef(e)
+	if e.def.when == nil {
+		return nil // its own problem is reported at its path
+	}
+	return &defRef{e.def}
+}
+
+// checkDefsUsed reports definitions that no rule or other definition refers to.
+func (l *loader) checkDefsUsed() {
+	for _, e := range l.defs.entries {
+		if !e.used && e.def.ID != "" {
+			l.problem(e.path, "def %q is never used", e.def.ID)
+		}
+	}
 }

@@ -44,6 +44,7 @@ type Knowledge struct {
 	conditions    []*Condition
 	conditionByID map[string]*Condition
 	rules         []*Rule
+	defs          []*Definition
 	// order is the interview order: finding indices by step, then file order.
 	order []int
 	// termsOf lists, per finding index, the condition terms that read it.
@@ -79,7 +80,8 @@ type loader struct {
 	k        *Knowledge
 	problems []Problem
 	langs    []string
-	uiTexts  []UIText // the texts a UI needs (RequireUI), nil for no check
+	uiTexts  []UIText  // the texts a UI needs (RequireUI), nil for no check
+	defs     *defTable // named sub-conditions; nil until loadDefs, so ask_if cannot use them
 }
 
 func (l *loader) problem(path, format string, args ...any) {
@@ -107,7 +109,7 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 		return nil, &LoadError{l.problems}
 	}
 	root := objectFields(parsed, 8)
-	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "conditions", "rules", "emergency_numbers")
+	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "defs", "conditions", "rules", "emergency_numbers")
 	l.loadMeta(root.Get("meta"))
 	l.checkUITexts()
 	l.loadSources(root.Get("sources"))
@@ -115,9 +117,11 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l.loadUrgencies(root.Get("urgencies"))
 	l.loadSteps(root.Get("steps"))
 	l.loadFindings(root.Get("findings"))
+	l.loadDefs(root.Get("defs"))
 	l.loadConditions(root.Get("conditions"))
 	l.loadRules(root.Get("rules"))
 	l.checkDisplay()
+	l.checkDefsUsed()
 	l.checkVocabulary()
 	l.checkReachable()
 	if len(l.problems) > 0 {
@@ -324,7 +328,7 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 	return u
 }
 
-var metaFields = []string{"version", "reviewed", "languages", "likely_threshold", "ui"}
+var metaFields = []string{"version", "reviewed", "content_hash", "languages", "likely_threshold", "ui"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -338,6 +342,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 	if meta.Reviewed != "" && !dateRE.MatchString(meta.Reviewed) {
 		l.problem("meta.reviewed", "want a date as YYYY-MM-DD, got %q", meta.Reviewed)
 	}
+	meta.ContentHash = l.contentHash(m)
 	for i, lang := range l.array(m.Get("languages"), "meta.languages") {
 		if lang.Type != gjson.String || lang.Str == "" {
 			l.problem(fmt.Sprintf("meta.languages.%d", i), "want a language code")
@@ -498,7 +503,7 @@ func (l *loader) values(f fields, path string) []Value {
 	return vals
 }
 
-var conditionKeys = []string{"id", "name", "about", "looks", "who", "self_care", "get_care", "urgency", "prior", "findings", "sources"}
+var conditionKeys = []string{"id", "name", "about", "looks", "who", "self_care", "get_care", "urgency", "prior", "findings", "lr_notes", "sources", "review"}
 
 func (l *loader) loadConditions(list gjson.Result) {
 	seen := map[string]bool{}
@@ -518,6 +523,8 @@ func (l *loader) loadConditions(list gjson.Result) {
 		cond.logit = math.Log(cond.Prior / (1 - cond.Prior))
 		cond.Sources = l.sourceIDs(c, p)
 		cond.terms = l.terms(c.Get("findings"), p+".findings")
+		cond.LRNotes = l.lrNotes(c, p)
+		cond.Review = l.review(c, p)
 		l.k.conditions = append(l.k.conditions, cond)
 		l.k.conditionByID[cond.ID] = cond
 	}
@@ -525,7 +532,7 @@ func (l *loader) loadConditions(list gjson.Result) {
 
 func (l *loader) loadRules(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "rules", "id", "kind", "urgency", "when", "title", "message", "sources") {
+	for _, o := range l.objects(list, "rules", "id", "kind", "urgency", "when", "title", "message", "sources", "review") {
 		r, p := o.fields, o.path
 		rule := &Rule{
 			ID:      l.id(r, p, seen),
@@ -534,6 +541,7 @@ func (l *loader) loadRules(list gjson.Result) {
 			Title:   l.text(r, p, "title", true),
 			Message: l.text(r, p, "message", true),
 			Sources: l.sourceIDs(r, p),
+			Review:  l.review(r, p),
 		}
 		if rule.Kind != "red_flag" && rule.Kind != "floor" {
 			l.problem(p+".kind", "unknown kind %q (want red_flag or floor)", rule.Kind)

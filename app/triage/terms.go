@@ -367,6 +367,8 @@ func walkLeaves(e expr, fn func(*leaf)) {
 		}
 	case notOf:
 		walkLeaves(x.e, fn)
+	case *defRef:
+		walkLeaves(x.def.when, fn)
 	case *leaf:
 		fn(x)
 	}

@@ -62,8 +62,11 @@ func (k Kind) String() string { return kindIDs[k] }
 
 // Meta is knowledge.json's "meta" section.
 type Meta struct {
-	Version         string
-	Reviewed        string
+	Version  string
+	Reviewed string
+	// ContentHash is the sha256 of the clinical content recorded beside Version ("" when
+	// absent); ContentHash(data) computes it.
+	ContentHash     string
 	Languages       []string
 	LikelyThreshold float64
 	// Texts holds every text of meta by key: name, tagline, disclaimer, privacy,
@@ -147,8 +150,11 @@ type Condition struct {
 	Urgency                                    Urgency
 	Prior                                      float64
 	Sources                                    []string
-	terms                                      []term
-	logit                                      float64 // log(prior / (1 - prior))
+	// LRNotes are the own source and reason of some likelihood ratios, by finding id.
+	LRNotes map[string]LRNote
+	Review  Review
+	terms   []term
+	logit   float64 // log(prior / (1 - prior))
 }
 
 // Rule is a red flag or a safety floor: when it matches, the urgency is at least Urgency.
@@ -158,6 +164,7 @@ type Rule struct {
 	Urgency        Urgency
 	Title, Message Text
 	Sources        []string
+	Review         Review
 	when           expr
 }
 

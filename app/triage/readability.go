@@ -1,0 +1,254 @@
+package triage
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Reading level: the Flesch-Kincaid grade of the English texts a person reads, so that the
+// knowledge base can be held to plain words (school year 6 to 7).
+
+// FleschKincaidGrade returns the Flesch-Kincaid grade level of an English text:
+// 0.39 * words per sentence + 11.8 * syllables per word - 15.59 (0 for a text with no words).
+// Words are runs of letters and digits (an apostrophe joins a word, a hyphen splits it); a
+// number such as 38.5 counts as one word of one syllable. A sentence ends at ".", "!" or "?" followed by a
+// space or the end; a text without one is one sentence.
+func FleschKincaidGrade(text string) float64 {
+	words, syllables := 0, 0
+	for _, w := range wordsOf(text) {
+		words++
+		syllables += Syllables(w)
+	}
+	if words == 0 {
+		return 0
+	}
+	sentences := max(countSentences(text), 1)
+	return 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
+}
+
+func wordsOf(text string) []string {
+	rs := []rune(text)
+	inWord := func(i int) bool {
+		r := rs[i]
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
+			return true
+		}
+		// The point or comma of a number: 38.5, 10,000.
+		return (r == '.' || r == ',') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+	}
+	var words []string
+	start := -1
+	for i := range rs {
+		switch {
+		case inWord(i) && start < 0:
+			start = i
+		case !inWord(i) && start >= 0:
+			words = append(words, string(rs[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, string(rs[start:]))
+	}
+	return words
+}
+
+func countSentences(text string) int {
+	n := 0
+	rs := []rune(text)
+	for i, r := range rs {
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		// The last mark of a run ("?!", "...") ends the sentence when a space or the end follows.
+		if i+1 == len(rs) || unicode.IsSpace(rs[i+1]) || rs[i+1] == '"' || rs[i+1] == '”' || rs[i+1] == ')' {
+			n++
+		}
+	}
+	return n
+}
+
+// Syllables estimates the syllables of an English word by a common heuristic: count groups of
+// vowels (a, e, i, o, u, and y after the first letter), then drop a silent ending: a final
+// "e" after a consonant (make), unless it is a consonant + "le" (table); a final "ed" unless
+// after t or d (jumped, but wanted); a final "es" unless after s, x, z, c, g, ch or sh (makes,
+// but boxes). Words of three letters or fewer, numbers and any word left with none count one.
+// It misses some words (it counts "petechiae" as 3, not 4; "idea" as 2, not 3).
+func Syllables(word string) int {
+	w := []rune(strings.ToLower(strings.Trim(word, "'’")))
+	if len(w) == 0 {
+		return 0
+	}
+	if len(w) <= 3 || unicode.IsDigit(w[0]) {
+		return 1
+	}
+	vowel := func(i int) bool {
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			return true
+		case 'y':
+			return i > 0
+		}
+		return false
+	}
+	n := 0
+	for i := range w {
+		if vowel(i) && (i == 0 || !vowel(i-1)) {
+			n++
+		}
+	}
+	last := len(w) - 1
+	end := string(w[last-1:])
+	switch {
+	case w[last] == 'e' && !vowel(last-1):
+		if !(w[last-1] == 'l' && !vowel(last-2)) {
+			n--
+		}
+	case end == "ed" && !vowel(last-2) && !strings.ContainsRune("td", w[last-2]):
+		n--
+	case end == "es" && !vowel(last-2) && !strings.ContainsRune("sxzcg", w[last-2]) && !strings.HasSuffix(string(w), "ches") && !strings.HasSuffix(string(w), "shes"):
+		n--
+	}
+	return max(n, 1)
+}
+
+// UserText is one English text a person reads in the app, with where it is and its kind:
+// "question", "help" (of a question or an answer), "cause" (about, looks, who, self-care, get
+// care), "rule" (a warning's message) or "other" (urgency actions, step intros, and the longer
+// texts of meta and meta.ui: labels of a few words are left out, a grade means nothing there).
+type UserText struct {
+	Kind, Where, Text string
+}
+
+// UserTextKinds are the kinds of UserText, in the order reports list them.
+var UserTextKinds = []string{"question", "help", "cause", "rule", "other"}
+
+// minOtherWords is the shortest meta, step or urgency text that is graded.
+const minOtherWords = 6
+
+// UserTexts returns every English user-facing text of the knowledge base, in file order.
+func (k *Knowledge) UserTexts() []UserText {
+	var out []UserText
+	add := func(kind, where string, t Text) {
+		if s := t.In("en"); s != "" {
+			if kind == "other" && len(wordsOf(s)) < minOtherWords {
+				return
+			}
+			out = append(out, UserText{kind, where, s})
+		}
+	}
+	for _, f := range k.findings {
+		add("question", "findings."+f.ID+".question", f.Question)
+		add("help", "findings."+f.ID+".help", f.Help)
+		for _, v := range f.Values {
+			add("help", "findings."+f.ID+".values."+v.ID+".help", v.Help)
+		}
+	}
+	for _, c := range k.conditions {
+		for _, t := range c.Texts() {
+			add("cause", "conditions."+c.ID+"."+t.Key, t.Text)
+		}
+	}
+	for _, r := range k.rules {
+		add("rule", "rules."+r.ID+".message", r.Message)
+	}
+	for _, u := range k.urgencies {
+		add("other", "urgencies."+u.Level.String()+".action", u.Action)
+	}
+	for _, s := range k.steps {
+		add("other", "steps."+s.ID+".intro", s.Intro)
+	}
+	for _, key := range sortedKeys(k.meta.Texts) {
+		add("other", "meta."+key, k.meta.Texts[key])
+	}
+	for _, key := range sortedKeys(k.meta.UI) {
+		add("other", "meta.ui."+key, k.meta.UI[key])
+	}
+	return out
+}
+
+func sortedKeys(m map[string]Text) []string {
+	keys := make([]string, 0, len(m))
+	for key := range m {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// CauseText is one of a cause's texts with its knowledge.json key.
+type CauseText struct {
+	Key  string
+	Text Text
+}
+
+// Texts returns the cause's texts in the order the app shows them.
+func (c *Condition) Texts() []CauseText {
+	return []CauseText{{"about", c.About}, {"looks", c.Looks}, {"who", c.Who}, {"self_care", c.SelfCare}, {"get_care", c.GetCare}}
+}
+
+// Graded is a user text with its Flesch-Kincaid grade, rounded to one decimal: the precision
+// the grade has, and what reports show, so that a limit is checked on the grade as shown.
+type Graded struct {
+	UserText
+	Grade float64
+}
+
+// GradeTexts grades every text and returns them hardest first (file order among equals).
+func GradeTexts(texts []UserText) []Graded {
+	out := make([]Graded, len(texts))
+	for i, t := range texts {
+		out[i] = Graded{t, math.Round(FleschKincaidGrade(t.Text)*10) / 10}
+	}
+	slices.SortStableFunc(out, func(a, b Graded) int {
+		switch {
+		case a.Grade > b.Grade:
+			return -1
+		case a.Grade < b.Grade:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// MedianGrade returns the median grade of graded texts (0 for none).
+func MedianGrade(g []Graded) float64 {
+	if len(g) == 0 {
+		return 0
+	}
+	grades := make([]float64, len(g))
+	for i, x := range g {
+		grades[i] = x.Grade
+	}
+	slices.Sort(grades)
+	mid := len(grades) / 2
+	if len(grades)%2 == 1 {
+		return grades[mid]
+	}
+	return (grades[mid-1] + grades[mid]) / 2
+}
+
+// ReadingGate checks texts against a reading level: every text at most maxGrade and the median
+// at most maxMedian. It returns nil, or an error listing every text over maxGrade, hardest
+// first, and the median when it is over. The lead's gate calls it as
+// ReadingGate(k.UserTexts(), 8, 6).
+func ReadingGate(texts []UserText, maxGrade, maxMedian float64) error {
+	graded := GradeTexts(texts)
+	var lines []string
+	for _, g := range graded {
+		if g.Grade > maxGrade {
+			lines = append(lines, fmt.Sprintf("%s: grade %.1f > %g: %q", g.Where, g.Grade, maxGrade, g.Text))
+		}
+	}
+	if m := MedianGrade(graded); m > maxMedian {
+		lines = append(lines, fmt.Sprintf("median grade %.1f of %d texts > %g", m, len(graded), maxMedian))
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return fmt.Errorf("reading level: %d problem(s):\n%s", len(lines), strings.Join(lines, "\n"))
+}
