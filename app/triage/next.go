@@ -152,8 +152,10 @@ func (p *prober) othersFloor(i int) Urgency {
 	return max(p.first, p.urgency)
 }
 
-// score returns question i's value of information. An answer whose probability is below
-// meta.ask_threshold is not worth a question and counts for nothing.
+// score returns question i's value of information. The question is worth asking (changes)
+// when the expected change of the urgency in levels, or the chance that the answer reshuffles
+// the top three, reaches meta.ask_threshold: an answer that could matter but almost never
+// comes is not worth the person's time.
 func (p *prober) score(i int) (v voi) {
 	k := p.k
 	refs := k.termsOf[i]
@@ -161,29 +163,30 @@ func (p *prober) score(i int) (v voi) {
 		p.min[r.condition], p.max[r.condition] = p.lo[r.condition], p.lo[r.condition]
 	}
 	others := p.othersFloor(i)
+	reshuffle := 0.0
 	for j, s := range k.candidateSlots(i) {
 		if j == 0 {
 			continue
 		}
 		u := p.try(i, s)
 		pl := p.plausibility(i, j)
-		if pl < k.meta.AskThreshold {
-			continue
-		}
 		for _, r := range refs {
 			p.min[r.condition] = min(p.min[r.condition], p.tryLo[r.condition])
 			p.max[r.condition] = max(p.max[r.condition], p.tryLo[r.condition])
 		}
 		if after := max(u, others); after != p.final {
 			v.urgency += pl * math.Abs(float64(after-p.final))
-			v.changes = true
 		}
 		if p.reshuffles() {
-			v.changes = true
+			reshuffle += pl
 		}
 	}
 	for _, r := range refs {
 		v.separation += p.prob[r.condition] * (p.max[r.condition] - p.min[r.condition])
+	}
+	v.changes = v.urgency >= k.meta.AskThreshold || reshuffle >= k.meta.PlausibleAnswer
+	if v.urgency < k.meta.AskThreshold {
+		v.urgency = 0 // too unlikely to change the urgency: rank it by separation only
 	}
 	return v
 }

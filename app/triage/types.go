@@ -62,9 +62,9 @@ func (k Kind) String() string { return kindIDs[k] }
 
 // Meta is knowledge.json's "meta" section.
 type Meta struct {
-	Version         string
-	Reviewed        string
-	Languages       []string
+	Version   string
+	Reviewed  string
+	Languages []string
 	// RiskThreshold is, per urgency (soon, urgent, emergency; self_care is unused), the risk
 	// that some cause needing at least that urgency is present from which the urgency holds.
 	RiskThreshold [4]float64
@@ -150,7 +150,7 @@ type Finding struct {
 	baseRate  float64   // bool: base_rate, or -1
 	valueRate []float64 // choice, set: base_rate per value, -1 where not given
 	index     int
-	askIf    expr
+	askIf     expr
 }
 
 // Condition is one cause of spots.
