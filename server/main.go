@@ -17,8 +17,11 @@ Commands:
   static DIR [-base /sub/path]  write the app as a static site to DIR
   check [FILE]                  validate a knowledge base (knowledge.json by default);
                                 print every problem, exit 1 on any
-  triage CASES.json             triage a case file ("-" for standard input): one JSON line
-                                per case, exit 1 if any case has an error
+  triage [-interview] CASES.json
+                                triage a case file ("-" for standard input): one JSON line
+                                per case, exit 1 if any case has an error; -interview runs
+                                each case as the app's interview (unknown answers "not
+                                sure") and adds questions, screens, items and asked
   help                          print this help
 `
 

@@ -14,7 +14,8 @@ import (
 	"spotcheck/app/triage"
 )
 
-// caseLine is one line of `triage` output (spec/CASES.md); the fields after RedFlags are extras.
+// caseLine is one line of `triage` output (spec/CASES.md); the fields after SafetyNets are
+// extras, and the interview's fields are set by `triage -interview` only.
 type caseLine struct {
 	ID            string             `json:"id"`
 	Error         string             `json:"error,omitempty"`
@@ -22,16 +23,36 @@ type caseLine struct {
 	Conditions    []string           `json:"conditions,omitempty"`
 	RedFlags      []string           `json:"red_flags,omitempty"`
 	SafetyNets    []string           `json:"safety_nets,omitempty"`
+	Because       []because          `json:"because,omitempty"`
 	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+	Questions     *int               `json:"questions,omitempty"`
+	Screens       *int               `json:"screens,omitempty"`
+	Items         *int               `json:"items,omitempty"`
+	Asked         []string           `json:"asked,omitempty"`
+}
+
+// because is one reason for the urgency: a rule, a cause with its probability, or an
+// unknown finding whose plausible worse answer set a floor.
+type because struct {
+	Urgency     string  `json:"urgency"`
+	Rule        string  `json:"rule,omitempty"`
+	Cause       string  `json:"cause,omitempty"`
+	Check       string  `json:"check,omitempty"`
+	Probability float64 `json:"probability,omitempty"`
+	Text        string  `json:"text"`
 }
 
 // reportedCauses is how many ranked causes each line lists.
 const reportedCauses = 5
 
-// runTriage implements `server triage CASES.json`.
+// runTriage implements `server triage [-interview] CASES.json`.
 func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	interview := len(args) > 0 && args[0] == "-interview"
+	if interview {
+		args = args[1:]
+	}
 	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: server triage CASES.json   (\"-\" reads standard input)")
+		fmt.Fprintln(stderr, "usage: server triage [-interview] CASES.json   (\"-\" reads standard input)")
 		return 2
 	}
 	data, err := readInput(args[0], stdin)
@@ -54,7 +75,7 @@ func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	failed := 0
 	for i, c := range cases {
-		line := triageCase(k, c, i)
+		line := triageCase(k, c, i, interview)
 		if line.Error != "" {
 			failed++
 		}
@@ -90,8 +111,9 @@ func caseList(data []byte) ([]gjson.Result, error) {
 	return cases.Array(), nil
 }
 
-// triageCase evaluates one case; a problem with the case becomes the line's error.
-func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
+// triageCase evaluates one case, or with interview runs it as the app's interview would and
+// evaluates the answers gathered; a problem with the case becomes the line's error.
+func triageCase(k *triage.Knowledge, c gjson.Result, i int, interview bool) caseLine {
 	line := caseLine{ID: c.Get("id").String()}
 	if line.ID == "" {
 		line.ID = fmt.Sprintf("#%d", i+1)
@@ -105,6 +127,11 @@ func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
 	if err != nil {
 		line.Error = err.Error()
 		return line
+	}
+	if interview {
+		t := k.Simulate(f)
+		f = t.Findings
+		line.Questions, line.Screens, line.Items, line.Asked = &t.Questions, &t.Screens, &t.Items, t.Asked
 	}
 	res := k.Evaluate(f)
 	line.Urgency = res.Urgency.String()
@@ -120,7 +147,28 @@ func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
 			line.SafetyNets = append(line.SafetyNets, r.ID)
 		}
 	}
+	for _, n := range res.SafetyNets {
+		line.SafetyNets = append(line.SafetyNets, n.ID)
+	}
+	for _, r := range res.Because {
+		line.Because = append(line.Because, reason(r))
+	}
 	return line
+}
+
+// reason writes one Reason in plain words, in English.
+func reason(r triage.Reason) because {
+	b := because{Urgency: r.Urgency.String(), Probability: roundTo(r.Probability, 3)}
+	switch {
+	case r.Rule != nil:
+		b.Rule, b.Text = r.Rule.ID, r.Rule.Title.In("en")
+	case r.Condition != nil:
+		b.Cause = r.Condition.ID
+		b.Text = fmt.Sprintf("%s is possible (%.0f%%)", r.Condition.Name.In("en"), 100*r.Probability)
+	case r.SafetyNet != nil:
+		b.Check, b.Text = r.SafetyNet.ID, r.SafetyNet.Text("en")
+	}
+	return b
 }
 
 func roundTo(x float64, digits int) float64 {

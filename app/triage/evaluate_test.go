@@ -83,7 +83,7 @@ func TestEvaluateResultIsConsistent(t *testing.T) {
 		for _, b := range res.Because {
 			want = max(want, b.Urgency)
 		}
-		if res.Urgency != want || res.Urgency != k.urgencyOf(f.vals, k.logOdds(f.vals, nil)) {
+		if u, _, _ := k.assess(f.vals, k.logOdds(f.vals, nil)); res.Urgency != want || res.Urgency != u {
 			t.Fatalf("urgency %s does not match its reasons (%s)", res.Urgency, want)
 		}
 		for _, r := range res.Rules {

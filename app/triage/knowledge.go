@@ -317,7 +317,8 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 	return u
 }
 
-var metaFields = []string{"version", "reviewed", "languages", "likely_threshold", "ui"}
+var metaFields = []string{"version", "reviewed", "languages", "risk_threshold", "answer_base_rate",
+	"ask_threshold", "plausible_answer", "likely_answer", "ui"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -342,14 +343,21 @@ func (l *loader) loadMeta(r gjson.Result) {
 		l.problem("meta.languages", "must include \"en\": English is complete everywhere")
 	}
 	l.langs = meta.Languages
-	meta.LikelyThreshold = l.number(m, "meta", "likely_threshold", 0.05, 0.95)
+	l.loadRiskThresholds(m.Get("risk_threshold"))
+	meta.AnswerBaseRate = l.number(m, "meta", "answer_base_rate", 0.001, 0.5)
+	meta.AskThreshold = l.number(m, "meta", "ask_threshold", 0.0001, 0.5)
+	meta.PlausibleAnswer = l.number(m, "meta", "plausible_answer", 0.001, 0.9)
+	meta.LikelyAnswer = l.number(m, "meta", "likely_answer", 0.001, 0.99)
+	if meta.PlausibleAnswer > meta.LikelyAnswer {
+		l.problem("meta.plausible_answer", "%s is above likely_answer %s", formatNum(meta.PlausibleAnswer), formatNum(meta.LikelyAnswer))
+	}
 	meta.Texts = map[string]Text{}
 	for _, f := range m {
 		if !slices.Contains(metaFields, f.key) {
 			meta.Texts[f.key] = l.text(m, "meta", f.key, true)
 		}
 	}
-	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no"} {
+	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no", "safety_net"} {
 		if meta.Texts[k] == nil && !hasProblemAt(l.problems, "meta."+k) {
 			l.problem("meta."+k, "missing text")
 		}
@@ -363,6 +371,24 @@ func (l *loader) loadMeta(r gjson.Result) {
 		for _, f := range texts {
 			meta.UI[f.key] = l.text(texts, "meta.ui", f.key, true)
 		}
+	}
+}
+
+// loadRiskThresholds reads meta.risk_threshold: {"soon": p, "urgent": p, "emergency": p}, each
+// a probability, more care needing less risk (emergency <= urgent <= soon).
+func (l *loader) loadRiskThresholds(r gjson.Result) {
+	t := objectFields(r, 3)
+	if len(t) == 0 {
+		l.problem("meta.risk_threshold", "want {\"soon\": p, \"urgent\": p, \"emergency\": p}, got %s", jsonKind(r))
+		return
+	}
+	l.checkKeys(t, "meta.risk_threshold", "soon", "urgent", "emergency")
+	th := &l.k.meta.RiskThreshold
+	for u := Soon; u <= Emergency; u++ {
+		th[u] = l.number(t, "meta.risk_threshold", u.String(), 0.001, 0.99)
+	}
+	if th[Emergency] > th[Urgent] || th[Urgent] > th[Soon] {
+		l.problem("meta.risk_threshold", "want emergency <= urgent <= soon: more danger, less risk needed")
 	}
 }
 
@@ -391,7 +417,7 @@ func (l *loader) loadSources(list gjson.Result) {
 
 func (l *loader) loadUrgencies(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "urgencies", "id", "label", "action") {
+	for _, o := range l.objects(list, "urgencies", "id", "label", "action", "if_action") {
 		u, p := o.fields, o.path
 		id := l.id(u, p, seen)
 		level, ok := ParseUrgency(id)
@@ -399,7 +425,8 @@ func (l *loader) loadUrgencies(list gjson.Result) {
 			l.problem(p+".id", "unknown urgency %q (want one of %s)", id, strings.Join(urgencyIDs[:], ", "))
 			continue
 		}
-		l.k.urgencies[level] = UrgencyInfo{Level: level, Label: l.text(u, p, "label", true), Action: l.text(u, p, "action", true)}
+		l.k.urgencies[level] = UrgencyInfo{Level: level, Label: l.text(u, p, "label", true), Action: l.text(u, p, "action", true),
+			IfAction: l.text(u, p, "if_action", true)}
 	}
 	for _, id := range urgencyIDs {
 		if !seen[id] {
@@ -410,9 +437,10 @@ func (l *loader) loadUrgencies(list gjson.Result) {
 
 func (l *loader) loadSteps(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "group") {
+	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "group", "checklist") {
 		s, p := o.fields, o.path
-		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1}
+		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1,
+			Checklist: s.Get("checklist").Bool()}
 		if g := s.Get("group"); g.Exists() {
 			st.Group = int(l.number(s, p, "group", 1, 12))
 		}
@@ -421,7 +449,7 @@ func (l *loader) loadSteps(list gjson.Result) {
 	}
 }
 
-var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if"}
+var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "check", "base_rate"}
 
 func (l *loader) loadFindings(list gjson.Result) {
 	seen := map[string]bool{}
@@ -433,6 +461,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 		d.Question = l.text(f, p, "question", true)
 		d.Help = l.text(f, p, "help", false)
 		d.Unsure = l.text(f, p, "unsure", false)
+		d.Check = l.text(f, p, "check", false)
 		switch typ := f.Get("type").String(); typ {
 		case "bool":
 			d.Kind = Bool
@@ -465,6 +494,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 		}
 	}
 	for i, o := range items {
+		l.baseRates(l.k.findings[i], o)
 		if a := o.Get("ask_if"); a.Exists() {
 			l.k.findings[i].askIf = l.parseExpr(a, o.path+".ask_if")
 		}
@@ -473,6 +503,41 @@ func (l *loader) loadFindings(list gjson.Result) {
 		if len(st.Findings) == 0 {
 			l.problem(fmt.Sprintf("steps.%d", i), "step %q has no questions", st.ID)
 		}
+	}
+}
+
+// baseRates reads a finding's optional base_rate: for a bool the share of users answering yes,
+// for a choice or set an object of value -> share. It sets baseRate (bool) or valueRate
+// (choice, set; -1 where not given); index turns them into a rate per candidate answer.
+func (l *loader) baseRates(d *Finding, o object) {
+	r := o.Get("base_rate")
+	d.baseRate = -1
+	if !r.Exists() {
+		return
+	}
+	p := o.path + ".base_rate"
+	switch d.Kind {
+	case Bool:
+		d.baseRate = l.number(o.fields, o.path, "base_rate", 0.0001, 0.9999)
+	case Choice, Set:
+		rates := objectFields(r, len(d.Values))
+		if len(rates) == 0 {
+			l.problem(p, "want an object of values to shares, got %s", jsonKind(r))
+			return
+		}
+		d.valueRate = make([]float64, len(d.Values))
+		for i := range d.valueRate {
+			d.valueRate[i] = -1
+		}
+		for _, m := range rates {
+			if i := d.valueIndex(m.key); i < 0 {
+				l.problem(join(p, m.key), "not a value of %q (%s)", d.ID, d.valueList())
+			} else {
+				d.valueRate[i] = l.number(rates, p, m.key, 0.0001, 0.9999)
+			}
+		}
+	default:
+		l.problem(p, "a number finding has no base rate: its answers are taken as equally likely")
 	}
 }
 

@@ -20,6 +20,8 @@ type term struct {
 	// The same ratios as written, for explanations: exp(log) would only approximate them.
 	yesLR, noLR float64
 	valueLR     []float64
+	// given is, per candidate slot of the finding, the answer's probability under the cause.
+	given []float64
 }
 
 type band struct {
