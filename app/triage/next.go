@@ -127,11 +127,11 @@ func (v voi) better(w voi) bool {
 // prober tries each possible answer of a question against the current findings.
 type prober struct {
 	*whatIf
-	prob     []float64 // current probabilities
-	top      []int
+	prob []float64 // current probabilities
+	top  []int
 	// sortCauses is false once the question budget is spent: then only the urgency counts.
 	sortCauses bool
-	min, max []float64
+	min, max   []float64
 	// final is the urgency with the floors of the unknown findings; floors[i] is the floor
 	// finding i sets, first and second the two highest of them, for "the others' floor".
 	final         Urgency
