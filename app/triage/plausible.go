@@ -70,7 +70,7 @@ const impliedMinCauses = 5
 func (k *Knowledge) impliedBaseRate(i int) float64 {
 	var rates []float64
 	for _, r := range k.termsOf[i] {
-		y, n := r.term.yesLR, r.term.noLR
+		y, n := r.term.yes.lr, r.term.no.lr
 		if y > 0 && n > 0 && (y > 1 && n < 1 || y < 1 && n > 1) {
 			rates = append(rates, (1-n)/(y-n))
 		}

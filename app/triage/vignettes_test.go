@@ -112,7 +112,7 @@ func (s *score) add(v vignette, res Result) (mark string) {
 	return mark
 }
 
-func ratio(a, b int) float64 {
+func fraction(a, b int) float64 {
 	if b == 0 {
 		return 1
 	}
@@ -137,8 +137,8 @@ func TestVignettes(t *testing.T) {
 				fmt.Fprintf(&table, "%-5s %-10s %-10s %-45s %s\n", v.ID, v.Urgency, res.Urgency, strings.Join(res.Top(3), ","), mark)
 			}
 			fmt.Fprintf(&table, "triage accuracy %d/%d (%.0f%%), under-triage %d, emergencies %d/%d, cause top-1 %d/%d (%.0f%%), top-3 %d/%d (%.0f%%)\n",
-				s.correct, s.cases, 100*ratio(s.correct, s.cases), s.under, s.emergencyHits, s.emergencies,
-				s.top1, s.scored, 100*ratio(s.top1, s.scored), s.top3, s.scored, 100*ratio(s.top3, s.scored))
+				s.correct, s.cases, 100*fraction(s.correct, s.cases), s.under, s.emergencyHits, s.emergencies,
+				s.top1, s.scored, 100*fraction(s.top1, s.scored), s.top3, s.scored, 100*fraction(s.top3, s.scored))
 			t.Log("\n" + table.String())
 			if s.under > 0 {
 				t.Errorf("%d case(s) under-triaged; the target is zero, always", s.under)
@@ -146,13 +146,13 @@ func TestVignettes(t *testing.T) {
 			if s.emergencyHits != s.emergencies {
 				t.Errorf("emergency sensitivity %d/%d; the target is all of them", s.emergencyHits, s.emergencies)
 			}
-			if r := ratio(s.correct, s.cases); r < minTriageAccuracy {
+			if r := fraction(s.correct, s.cases); r < minTriageAccuracy {
 				t.Errorf("triage accuracy %.2f < %.2f", r, minTriageAccuracy)
 			}
-			if r := ratio(s.top3, s.scored); r < minTop3 {
+			if r := fraction(s.top3, s.scored); r < minTop3 {
 				t.Errorf("cause in the top three %.2f < %.2f", r, minTop3)
 			}
-			if r := ratio(s.top1, s.scored); r < minTop1 {
+			if r := fraction(s.top1, s.scored); r < minTop1 {
 				t.Errorf("cause first %.2f < %.2f", r, minTop1)
 			}
 		})
@@ -286,7 +286,7 @@ func TestInterviewWithNotSureAnswers(t *testing.T) {
 			}
 		}
 	}
-	rate := ratio(under, runs)
+	rate := fraction(under, runs)
 	t.Logf("not sure on %.0f%% of the answers, %d runs: under-triage %d (%.1f%%, target %.0f%%), emergencies answered emergency %d/%d, "+
 		"emergencies below urgent %d (target 0), urgent or emergency at self-care %d (target 0)",
 		100*unsureShare, runs, under, 100*rate, 100*targetUnsureUnder, emergencyHits, emergencies, emergencyBelow, urgentAtSelfCare)
