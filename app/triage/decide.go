@@ -8,17 +8,16 @@ import (
 )
 
 // The decision rule, in one place: Evaluate, NextQuestion's probes and the tests all call
-// decide (the urgency the known findings call for) and whatIf.floors (what the unknown ones
-// may add). The README's "How the engine decides" explains the rule and its numbers.
+// decide (the urgency the known findings call for), whatIf.floorOf (what an unknown one may
+// add) and assess (both, with the reasons and safety nets). The README's "How the engine
+// decides" explains the rule and its numbers.
 
 // maxCausesInReason is how many causes a risk reason names at most.
 const maxCausesInReason = 3
 
 // probabilities writes each cause's naive-Bayes probability odds/(1+odds) into out: each is
-// that cause against all others, on its own evidence, and they are not normalised. The risk
-// rule uses them as they are, on purpose: normalising would let evidence for a benign cause
-// explain away the danger of another (a finding that makes hives certain would halve the
-// share of sepsis), which is not safe when the causes can coexist or the model is wrong.
+// that cause against all others, on its own evidence, not normalised over all causes (see
+// riskLevel for why the risk rule scales them only among the causes of a level).
 func probabilities(lo []float64, out []float64) []float64 {
 	out = out[:0]
 	for _, x := range lo {
@@ -32,11 +31,9 @@ func probabilities(lo []float64, out []float64) []float64 {
 // mutually exclusive explanations of the spots, so probabilities that sum above 1 (the naive
 // model is overconfident when findings are correlated) are read as relative weights.
 func shares(lo []float64, out []float64) []float64 {
-	out = out[:0]
+	out = probabilities(lo, out)
 	sum := 0.0
-	for _, x := range lo {
-		p := 1 / (1 + math.Exp(-x))
-		out = append(out, p)
+	for _, p := range out {
 		sum += p
 	}
 	if sum > 1 {
@@ -102,8 +99,8 @@ func (k *Knowledge) decide(vals []slot, lo []float64, why *[]Reason) Urgency {
 }
 
 // riskReasons appends the causes that carry the risk level: those needing at least that
-// level, the most likely first and the others within a third of its share.
-func (k *Knowledge) riskReasons(share []float64, level Urgency, why []Reason) []Reason {
+// level, the most likely first and the others within a third of its probability.
+func (k *Knowledge) riskReasons(prob []float64, level Urgency, why []Reason) []Reason {
 	if level == SelfCare {
 		return why
 	}
@@ -113,12 +110,12 @@ func (k *Knowledge) riskReasons(share []float64, level Urgency, why []Reason) []
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(share[b], share[a]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(prob[b], prob[a]) })
 	for n, i := range idx {
-		if n == maxCausesInReason || n > 0 && share[i] < share[idx[0]]/3 {
+		if n == maxCausesInReason || n > 0 && prob[i] < prob[idx[0]]/3 {
 			break
 		}
-		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: share[i]})
+		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: prob[i]})
 	}
 	return why
 }

@@ -201,7 +201,7 @@ type Reason struct {
 	Urgency   Urgency
 	Rule      *Rule      // set for a rule
 	Condition *Condition // set for a cause
-	// Probability is the cause's share of the evidence (normalised), or the plausibility of
+	// Probability is the cause's probability (as Scored.Probability), or the plausibility of
 	// the safety net's worse answer.
 	Probability float64
 	SafetyNet   *SafetyNet // set for a floor from an unknown finding
