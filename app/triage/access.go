@@ -25,6 +25,7 @@ func (k *Knowledge) index() {
 		k.candidates[i] = k.makeCandidates(i)
 		k.findings[i].base = k.baseRates(i)
 	}
+	k.markDanger()
 	for _, c := range k.conditions {
 		for ti := range c.terms {
 			t := &c.terms[ti]

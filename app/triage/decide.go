@@ -8,17 +8,16 @@ import (
 )
 
 // The decision rule, in one place: Evaluate, NextQuestion's probes and the tests all call
-// decide (the urgency the known findings call for) and whatIf.floors (what the unknown ones
-// may add). The README's "How the engine decides" explains the rule and its numbers.
+// decide (the urgency the known findings call for), whatIf.floorOf (what an unknown one may
+// add) and assess (both, with the reasons and safety nets). The README's "How the engine
+// decides" explains the rule and its numbers.
 
 // maxCausesInReason is how many causes a risk reason names at most.
 const maxCausesInReason = 3
 
 // probabilities writes each cause's naive-Bayes probability odds/(1+odds) into out: each is
-// that cause against all others, on its own evidence, and they are not normalised. The risk
-// rule uses them as they are, on purpose: normalising would let evidence for a benign cause
-// explain away the danger of another (a finding that makes hives certain would halve the
-// share of sepsis), which is not safe when the causes can coexist or the model is wrong.
+// that cause against all others, on its own evidence, not normalised over all causes (see
+// riskLevel for why the risk rule scales them only among the causes of a level).
 func probabilities(lo []float64, out []float64) []float64 {
 	out = out[:0]
 	for _, x := range lo {
@@ -32,11 +31,9 @@ func probabilities(lo []float64, out []float64) []float64 {
 // mutually exclusive explanations of the spots, so probabilities that sum above 1 (the naive
 // model is overconfident when findings are correlated) are read as relative weights.
 func shares(lo []float64, out []float64) []float64 {
-	out = out[:0]
+	out = probabilities(lo, out)
 	sum := 0.0
-	for _, x := range lo {
-		p := 1 / (1 + math.Exp(-x))
-		out = append(out, p)
+	for _, p := range out {
 		sum += p
 	}
 	if sum > 1 {
@@ -102,8 +99,8 @@ func (k *Knowledge) decide(vals []slot, lo []float64, why *[]Reason) Urgency {
 }
 
 // riskReasons appends the causes that carry the risk level: those needing at least that
-// level, the most likely first and the others within a third of its share.
-func (k *Knowledge) riskReasons(share []float64, level Urgency, why []Reason) []Reason {
+// level, the most likely first and the others within a third of its probability.
+func (k *Knowledge) riskReasons(prob []float64, level Urgency, why []Reason) []Reason {
 	if level == SelfCare {
 		return why
 	}
@@ -113,12 +110,12 @@ func (k *Knowledge) riskReasons(share []float64, level Urgency, why []Reason) []
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(share[b], share[a]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(prob[b], prob[a]) })
 	for n, i := range idx {
-		if n == maxCausesInReason || n > 0 && share[i] < share[idx[0]]/3 {
+		if n == maxCausesInReason || n > 0 && prob[i] < prob[idx[0]]/3 {
 			break
 		}
-		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: share[i]})
+		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: prob[i]})
 	}
 	return why
 }
@@ -176,10 +173,14 @@ func (w *whatIf) unknown(i int) bool {
 	return !w.vals[i].known && (d.askIf == nil || d.askIf.eval(w.vals))
 }
 
-// floorOf returns the safety net of unknown finding i: its worse answer that is plausible
-// (probability >= meta.plausible_answer) and would raise the urgency, with the floor it sets
-// now (one level below that answer's urgency, all of it from meta.likely_answer). ok is false
-// when no plausible answer would raise the urgency.
+// floorOf returns the safety net of unknown finding i: its worse answer that would raise the
+// urgency and is plausible enough to count, with the floor it sets now. An unknown answer
+// counts like a cause: it calls for the urgency it would give when its probability reaches
+// that urgency's meta.risk_threshold; below that, an answer that would make it an emergency
+// still makes it urgent from meta.plausible_answer: a plausible emergency needs a same-day
+// check at least. (One level less for a plausible urgent answer was tried and sent benign
+// cases with a "not sure" fever to a doctor.) Worse answers below those count for nothing; ok
+// is false when none counts.
 func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 	k := w.k
 	m := &k.meta
@@ -192,11 +193,8 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 			continue
 		}
 		p := w.plausibility(i, j)
-		floor := u - 1
-		switch {
-		case p >= m.LikelyAnswer:
-			floor = u
-		case p < m.PlausibleAnswer:
+		floor, counts := m.floorFor(u, p)
+		if !counts {
 			continue
 		}
 		better := !ok || floor > net.Floor || floor == net.Floor && (u > net.If || u == net.If && p > net.Plausibility)
@@ -208,6 +206,18 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 		}
 	}
 	return net, ok
+}
+
+// floorFor returns the floor that an unknown answer with probability p, which would give
+// urgency u, sets now (see floorOf), and whether it counts at all.
+func (m *Meta) floorFor(u Urgency, p float64) (Urgency, bool) {
+	switch {
+	case p >= m.RiskThreshold[u]:
+		return u, true
+	case u == Emergency && p >= m.PlausibleAnswer:
+		return Urgent, true
+	}
+	return SelfCare, false
 }
 
 // safetyNets returns a safety net for every unknown finding that has one, the highest floor
@@ -230,10 +240,47 @@ func (w *whatIf) safetyNets() []SafetyNet {
 	return nets
 }
 
+// maxSignsLeftOut bounds how many danger signs assess tries leaving out (2^n decisions); a
+// person with more has almost always matched an emergency rule already.
+const maxSignsLeftOut = 6
+
 // assess is the whole decision, as Evaluate and the tests call it: decide on the known
-// findings, then the floors that plausible worse answers of the unknown ones set. It returns
-// the urgency, the reasons (rules, causes, then floors) and the safety nets.
+// findings, then the floors that plausible worse answers of the unknown ones set. A danger
+// sign can shift the causes' shares towards a benign one (a swollen face towards an allergy)
+// and so make another sign's worse answer less plausible; so that a danger sign never lowers
+// the urgency, the urgency is the highest over the findings with any subset of the danger
+// signs present left unknown, with that subset's reasons. Danger signs are the yes answers of
+// the checklist steps and the answers that on their own match a rule of urgent or more (see
+// markDanger). It returns the urgency, the reasons and the safety nets of the findings.
 func (k *Knowledge) assess(vals []slot, lo []float64) (Urgency, []Reason, []SafetyNet) {
+	u, why, nets := k.assessOnce(vals, lo)
+	var signs []int
+	for i, s := range vals {
+		if s.known && k.isDanger(i, s) && len(signs) < maxSignsLeftOut {
+			signs = append(signs, i)
+		}
+	}
+	if u == Emergency || len(signs) == 0 {
+		return u, why, nets
+	}
+	without := make([]slot, len(vals))
+	tryLo := make([]float64, 0, len(lo))
+	for mask := 1; mask < 1<<len(signs) && u < Emergency; mask++ {
+		copy(without, vals)
+		for b, i := range signs {
+			if mask&(1<<b) != 0 {
+				without[i] = slot{}
+			}
+		}
+		if v, w, _ := k.assessOnce(without, k.logOdds(without, tryLo)); v > u {
+			u, why = v, w
+		}
+	}
+	return u, why, nets
+}
+
+// assessOnce is decide and the floors of the unknown findings, for the findings as given.
+func (k *Knowledge) assessOnce(vals []slot, lo []float64) (Urgency, []Reason, []SafetyNet) {
 	var why []Reason
 	u := k.decide(vals, lo, &why)
 	nets := k.newWhatIf(vals, lo, u).safetyNets()
@@ -279,4 +326,38 @@ func (n *SafetyNet) answerLabel(lang string) string {
 
 func replacePlaceholders(s string, pairs ...string) string {
 	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// isDanger reports whether a known answer is a danger sign (markDanger).
+func (k *Knowledge) isDanger(i int, s slot) bool {
+	for _, d := range k.danger[i] {
+		if d == s {
+			return true
+		}
+	}
+	return false
+}
+
+// markDanger sets k.danger: per finding, the answers that are danger signs: yes to a question
+// of a checklist step (the emergency signs, the health background), and any answer that on
+// its own, with nothing else known, matches a rule of urgent or more.
+func (k *Knowledge) markDanger() {
+	k.danger = make([][]slot, len(k.findings))
+	vals := make([]slot, len(k.findings))
+	for i, d := range k.findings {
+		if k.stepByID[d.Step].Checklist && d.Kind == Bool {
+			k.danger[i] = append(k.danger[i], slot{known: true, b: true})
+			continue
+		}
+		for _, s := range k.candidateSlots(i)[1:] {
+			vals[i] = s
+			for _, r := range k.rules {
+				if r.Urgency >= Urgent && r.when.eval(vals) {
+					k.danger[i] = append(k.danger[i], s)
+					break
+				}
+			}
+		}
+		vals[i] = slot{}
+	}
 }

@@ -50,6 +50,8 @@ type Knowledge struct {
 	termsOf [][]termRef
 	// candidates are, per finding, the answers worth trying (unknown first).
 	candidates [][]slot
+	// danger lists, per finding, the answers that are danger signs (markDanger).
+	danger [][]slot
 }
 
 // Problem is one mistake in a knowledge base, at a JSON path such as
@@ -318,7 +320,7 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 }
 
 var metaFields = []string{"version", "reviewed", "languages", "risk_threshold", "answer_base_rate",
-	"ask_threshold", "plausible_answer", "likely_answer", "ui"}
+	"ask_threshold", "plausible_answer", "question_budget", "ui"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -345,11 +347,11 @@ func (l *loader) loadMeta(r gjson.Result) {
 	l.langs = meta.Languages
 	l.loadRiskThresholds(m.Get("risk_threshold"))
 	meta.AnswerBaseRate = l.number(m, "meta", "answer_base_rate", 0.001, 0.5)
+	meta.QuestionBudget = int(l.number(m, "meta", "question_budget", 5, 200))
 	meta.AskThreshold = l.number(m, "meta", "ask_threshold", 0.0001, 0.5)
 	meta.PlausibleAnswer = l.number(m, "meta", "plausible_answer", 0.001, 0.9)
-	meta.LikelyAnswer = l.number(m, "meta", "likely_answer", 0.001, 0.99)
-	if meta.PlausibleAnswer > meta.LikelyAnswer {
-		l.problem("meta.plausible_answer", "%s is above likely_answer %s", formatNum(meta.PlausibleAnswer), formatNum(meta.LikelyAnswer))
+	if meta.PlausibleAnswer > meta.RiskThreshold[Emergency] && meta.RiskThreshold[Emergency] > 0 {
+		l.problem("meta.plausible_answer", "%s is above risk_threshold.emergency: it would never count", formatNum(meta.PlausibleAnswer))
 	}
 	meta.Texts = map[string]Text{}
 	for _, f := range m {

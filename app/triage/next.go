@@ -52,6 +52,7 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	}
 
 	p := newProber(k, vals, lo, urgency)
+	p.sortCauses = k.questionsAnswered(vals) < k.meta.QuestionBudget
 	best := -1
 	var bestScore voi
 	for _, i := range k.order {
@@ -77,6 +78,25 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	d := k.findings[best]
 	next.Step, next.Findings = d.Step, []string{d.ID}
 	return next
+}
+
+// questionsAnswered counts the questions answered so far as the person answered them: a
+// checklist screen (up to its step's group of boxes) once, any other question once.
+func (k *Knowledge) questionsAnswered(vals []slot) int {
+	n := 0
+	for _, st := range k.steps {
+		asked := 0
+		for _, id := range st.Findings {
+			if s := vals[k.findingByID[id].index]; s.known || s.unsure {
+				asked++
+			}
+		}
+		if st.Checklist {
+			asked = (asked + st.Group - 1) / st.Group
+		}
+		n += asked
+	}
+	return n
 }
 
 // open reports whether a question is still to be asked: unanswered and its ask_if holds.
@@ -107,9 +127,11 @@ func (v voi) better(w voi) bool {
 // prober tries each possible answer of a question against the current findings.
 type prober struct {
 	*whatIf
-	prob     []float64 // current probabilities
-	top      []int
-	min, max []float64
+	prob []float64 // current probabilities
+	top  []int
+	// sortCauses is false once the question budget is spent: then only the urgency counts.
+	sortCauses bool
+	min, max   []float64
 	// final is the urgency with the floors of the unknown findings; floors[i] is the floor
 	// finding i sets, first and second the two highest of them, for "the others' floor".
 	final         Urgency
@@ -184,8 +206,12 @@ func (p *prober) score(i int) (v voi) {
 	for _, r := range refs {
 		v.separation += p.prob[r.condition] * (p.max[r.condition] - p.min[r.condition])
 	}
-	v.changes = v.urgency >= k.meta.AskThreshold || reshuffle >= k.meta.PlausibleAnswer
-	if v.urgency < k.meta.AskThreshold {
+	ask := k.meta.AskThreshold
+	if !p.sortCauses {
+		ask = k.meta.PlausibleAnswer // past the budget: only a plausible change is worth a question
+	}
+	v.changes = v.urgency >= ask || p.sortCauses && reshuffle >= k.meta.PlausibleAnswer
+	if v.urgency < ask {
 		v.urgency = 0 // too unlikely to change the urgency: rank it by separation only
 	}
 	return v

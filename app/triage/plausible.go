@@ -1,12 +1,16 @@
 package triage
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Base rates and answer probabilities per cause, computed once at load for plausibility.
 
 // baseRates returns, per candidate slot of finding i (candidateSlots order, the unknown
 // first with 0), how often people using the checker give that answer before anything is
-// known: a bool's base_rate (meta.answer_base_rate by default) for yes; a choice's base_rate
+// known: a bool's base_rate, else the one its causes' ratios imply, else
+// meta.answer_base_rate, for yes; a choice's base_rate
 // per value, the rest shared equally; each place of a set as a bool, and for none of them
 // the chance of no place; a number's probes equally.
 func (k *Knowledge) baseRates(i int) []float64 {
@@ -16,8 +20,11 @@ func (k *Knowledge) baseRates(i int) []float64 {
 	b := k.meta.AnswerBaseRate
 	switch d.Kind {
 	case Bool:
-		if d.baseRate >= 0 {
+		switch implied := k.impliedBaseRate(i); {
+		case d.baseRate >= 0:
 			b = d.baseRate
+		case implied > 0:
+			b = implied
 		}
 		for j, s := range cands[1:] {
 			base[j+1] = b
@@ -49,6 +56,30 @@ func (k *Knowledge) baseRates(i int) []float64 {
 		}
 	}
 	return base
+}
+
+// impliedMinCauses is how many causes must imply a base rate before their median is used:
+// fewer scatter too much (unwell: 0.14 to 0.42 from four causes) to stand for all users.
+const impliedMinCauses = 5
+
+// impliedBaseRate returns the base rate of a bool finding's yes that the causes' own ratios
+// imply, or 0 when fewer than impliedMinCauses do. A cause that gives both ratios,
+// yes = P(yes|c)/P(yes|not c) and no = P(no|c)/P(no|not c), fixes P(yes|not c) =
+// (1 - no)/(yes - no); the median over the causes is the rate among people without any one
+// of them, which is most users (fever: 0.25 from 15 causes).
+func (k *Knowledge) impliedBaseRate(i int) float64 {
+	var rates []float64
+	for _, r := range k.termsOf[i] {
+		y, n := r.term.yes.lr, r.term.no.lr
+		if y > 0 && n > 0 && (y > 1 && n < 1 || y < 1 && n > 1) {
+			rates = append(rates, (1-n)/(y-n))
+		}
+	}
+	if len(rates) < impliedMinCauses {
+		return 0
+	}
+	slices.Sort(rates)
+	return rates[len(rates)/2]
 }
 
 // valueRates returns the base rate of each value: as given, else fill (a set's places), or,

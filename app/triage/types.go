@@ -71,11 +71,15 @@ type Meta struct {
 	// AnswerBaseRate is how often a yes/no question is answered "yes" by people using the
 	// checker, before anything is known; a finding's base_rate overrides it.
 	AnswerBaseRate float64
+	// QuestionBudget is how many questions the interview asks before it asks only those
+	// whose answer plausibly changes the urgency (expected change >= PlausibleAnswer), no
+	// longer those that only sort the causes.
+	QuestionBudget int
 	// AskThreshold is the least probability of an answer that makes a question worth asking.
 	AskThreshold float64
-	// PlausibleAnswer and LikelyAnswer are the probabilities from which an unknown finding's
-	// worse answer sets a floor: one level below what it would give, or all of it.
-	PlausibleAnswer, LikelyAnswer float64
+	// PlausibleAnswer is the probability from which an unknown finding's answer that would
+	// make it an emergency makes it urgent at least (see floorOf).
+	PlausibleAnswer float64
 	// Texts holds every text of meta by key: name, tagline, disclaimer, privacy,
 	// emergency_intro, unsure, yes, no, and any other the file adds.
 	Texts map[string]Text
@@ -197,7 +201,7 @@ type Reason struct {
 	Urgency   Urgency
 	Rule      *Rule      // set for a rule
 	Condition *Condition // set for a cause
-	// Probability is the cause's share of the evidence (normalised), or the plausibility of
+	// Probability is the cause's probability (as Scored.Probability), or the plausibility of
 	// the safety net's worse answer.
 	Probability float64
 	SafetyNet   *SafetyNet // set for a floor from an unknown finding
