@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,6 +121,100 @@ func TestTriageRejectsUnreadableInput(t *testing.T) {
 	}
 }
 
+// TestTriageInterviewRunsEachCaseAsTheApp checks `triage -interview` against the shared
+// walker: the same answers, urgency and counts, and the fields of the contract.
+func TestTriageInterviewRunsEachCaseAsTheApp(t *testing.T) {
+	in := `{"cases": [
+	 {"id": "baby", "findings": {"age_years": 0.1, "fever": true, "glass_test": "fades"}},
+	 {"id": "sparse", "findings": {"age_years": 30, "itchy": true, "location": ["arms"]}},
+	 {"id": "meningitis", "findings": {"age_years": 4, "fever": true, "stiff_neck": true, "glass_test": "does_not_fade"}}]}`
+	code, out, stderr := runCLI(t, in, "triage", "-interview", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	k, err := triage.Load(spotcheck.KnowledgeJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	cases := gjsonCases(t, in)
+	if len(lines) != len(cases) {
+		t.Fatalf("%d lines for %d cases", len(lines), len(cases))
+	}
+	for i, c := range cases {
+		var got struct {
+			ID         string   `json:"id"`
+			Urgency    string   `json:"urgency"`
+			Conditions []string `json:"conditions"`
+			SafetyNets []string `json:"safety_nets"`
+			Questions  *int     `json:"questions"`
+			Screens    *int     `json:"screens"`
+			Items      *int     `json:"items"`
+			Asked      []string `json:"asked"`
+		}
+		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		f, err := k.ParseFindings(c.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := k.Simulate(f)
+		want := k.Evaluate(tr.Findings)
+		if got.ID != c.id || got.Urgency != want.Urgency.String() || got.Questions == nil || *got.Questions != tr.Questions ||
+			got.Screens == nil || *got.Screens != tr.Screens || got.Items == nil || *got.Items != len(got.Asked) ||
+			strings.Join(got.Asked, ",") != strings.Join(tr.Asked, ",") {
+			t.Errorf("line %d = %s; want urgency %s, %d questions, %d screens, asked %v", i+1, lines[i], want.Urgency, tr.Questions, tr.Screens, tr.Asked)
+		}
+		if *got.Questions > *got.Items || *got.Screens > *got.Items {
+			t.Errorf("%s: %d questions and %d screens for %d items", c.id, *got.Questions, *got.Screens, *got.Items)
+		}
+	}
+	// The baby's fever is known and the interview must keep it: at least urgent.
+	if !strings.Contains(lines[0], `"urgency":"emergency"`) && !strings.Contains(lines[0], `"urgency":"urgent"`) {
+		t.Errorf("baby with a fever: %s", lines[0])
+	}
+}
+
+type testCase struct{ id, findings string }
+
+func gjsonCases(t *testing.T, in string) []testCase {
+	t.Helper()
+	var file struct {
+		Cases []struct {
+			ID       string          `json:"id"`
+			Findings json.RawMessage `json:"findings"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal([]byte(in), &file); err != nil {
+		t.Fatal(err)
+	}
+	out := make([]testCase, len(file.Cases))
+	for i, c := range file.Cases {
+		out[i] = testCase{c.ID, string(c.Findings)}
+	}
+	return out
+}
+
+// TestTriagePrintsSafetyNetsForUnknowns: a baby whose fever nobody has checked gets the
+// fever safety net and at least urgent.
+func TestTriagePrintsSafetyNetsForUnknowns(t *testing.T) {
+	code, out, stderr := runCLI(t, `{"cases": [{"id": "b", "findings": {"age_years": 0.1, "glass_test": "fades"}}]}`, "triage", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Urgency    string   `json:"urgency"`
+		SafetyNets []string `json:"safety_nets"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := triage.ParseUrgency(got.Urgency); u < triage.Urgent || !slices.Contains(got.SafetyNets, "check_fever") {
+		t.Errorf("baby, fever unknown: %s", out)
+	}
+}
+
 func TestCheck(t *testing.T) {
 	for _, args := range [][]string{{"check", "../knowledge.json"}, {"check"}} {
 		code, out, stderr := runCLI(t, "", args...)
@@ -128,7 +223,7 @@ func TestCheck(t *testing.T) {
 		}
 	}
 	bad := filepath.Join(t.TempDir(), "bad.json")
-	broken := strings.Replace(string(spotcheck.KnowledgeJSON), `"likely_threshold"`, `"likely_threshold_typo"`, 1)
+	broken := strings.Replace(string(spotcheck.KnowledgeJSON), `"plausible_answer"`, `"plausible_answer_typo"`, 1)
 	broken = strings.Replace(broken, `"type": "bool"`, `"type": "boolean"`, 1)
 	if err := os.WriteFile(bad, []byte(broken), 0o600); err != nil {
 		t.Fatal(err)
@@ -137,7 +232,7 @@ func TestCheck(t *testing.T) {
 	if code != 1 {
 		t.Errorf("check of a broken file: exit %d", code)
 	}
-	for _, want := range []string{"meta.likely_threshold: want a number", `unknown type "boolean"`} {
+	for _, want := range []string{"meta.plausible_answer: want a number", `unknown type "boolean"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}
@@ -145,7 +240,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	if code, out, _ := runCLI(t, "", "-h"); code != 0 || !strings.Contains(out, "triage CASES.json") {
+	if code, out, _ := runCLI(t, "", "-h"); code != 0 || !strings.Contains(out, "triage [-interview] [-max-input SIZE] CASES.json") {
 		t.Errorf("-h: exit %d, %q", code, out)
 	}
 	if code, _, stderr := runCLI(t, ""); code != 2 || !strings.Contains(stderr, "usage") {

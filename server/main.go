@@ -29,8 +29,11 @@ Commands:
                                 write the app as a static site to DIR
   check [FILE]                  validate a knowledge base (the bundled one by default);
                                 print every problem, exit 1 on any
-  triage CASES.json             triage a case file ("-" for standard input): one JSON line
-                                per case, exit 1 if any case has an error
+  triage [-interview] [-max-input SIZE] CASES.json
+                                triage a case file ("-" for standard input): one JSON line
+                                per case, exit 1 if any case has an error; -interview runs
+                                each case as the app's interview (unknown answers "not
+                                sure") and adds questions, screens, items and asked
   review [FILE | OLD NEW]       the knowledge for a clinician to review (HTML or -format md),
                                 or what changed between two files; -hash, -readability
   help                          print this help

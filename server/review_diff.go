@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"spotcheck/app/triage"
@@ -144,7 +145,11 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 	m := k.Meta()
 	meta := entity{ID: "meta", Title: "Meta", Facts: []fact{
 		{"Version", m.Version}, {"Review date", m.Reviewed}, {"Recorded content hash", m.ContentHash},
-		{"Likely threshold", formatNum(m.LikelyThreshold)}}}
+		{"Risk threshold soon", formatNum(m.RiskThreshold[triage.Soon])},
+		{"Risk threshold urgent", formatNum(m.RiskThreshold[triage.Urgent])},
+		{"Risk threshold emergency", formatNum(m.RiskThreshold[triage.Emergency])},
+		{"Answer base rate", formatNum(m.AnswerBaseRate)}, {"Plausible answer", formatNum(m.PlausibleAnswer)},
+		{"Ask threshold", formatNum(m.AskThreshold)}, {"Question budget", strconv.Itoa(m.QuestionBudget)}}}
 	for _, key := range sortedTextKeys(m.Texts) {
 		meta.Facts = append(meta.Facts, fact{"Text " + key, m.Texts[key].In(reviewLang)})
 	}

@@ -12,7 +12,8 @@ import (
 	"spotcheck/app/triage"
 )
 
-// caseLine is one line of `triage` output (spec/CASES.md); the fields after RedFlags are extras.
+// caseLine is one line of `triage` output (spec/CASES.md); the fields after SafetyNets are
+// extras, and the interview's fields are set by `triage -interview` only.
 type caseLine struct {
 	ID            string             `json:"id"`
 	Error         string             `json:"error,omitempty"`
@@ -20,17 +21,38 @@ type caseLine struct {
 	Conditions    []string           `json:"conditions,omitempty"`
 	RedFlags      []string           `json:"red_flags,omitempty"`
 	SafetyNets    []string           `json:"safety_nets,omitempty"`
+	Because       []because          `json:"because,omitempty"`
 	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+	Questions     *int               `json:"questions,omitempty"`
+	Screens       *int               `json:"screens,omitempty"`
+	Items         *int               `json:"items,omitempty"`
+	Asked         []string           `json:"asked,omitempty"`
+}
+
+// because is one reason for the urgency: a rule, a cause with its probability, or an
+// unknown finding whose plausible worse answer set a floor.
+type because struct {
+	Urgency     string  `json:"urgency"`
+	Rule        string  `json:"rule,omitempty"`
+	Cause       string  `json:"cause,omitempty"`
+	Check       string  `json:"check,omitempty"`
+	Probability float64 `json:"probability,omitempty"`
+	Text        string  `json:"text"`
 }
 
 // reportedCauses is how many ranked causes each line lists.
 const reportedCauses = 5
 
-// runTriage implements `server triage CASES.json` with the knowledge base main loaded.
+// runTriage implements `server triage [-interview] CASES.json` with the knowledge base main
+// loaded.
 func runTriage(k *triage.Knowledge, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxInput, args, err := takeMaxInput(args)
+	interview := err == nil && len(args) > 0 && args[0] == "-interview"
+	if interview {
+		args = args[1:]
+	}
 	if err != nil || len(args) != 1 {
-		fmt.Fprintln(stderr, inputUsage(err, "triage [-max-input SIZE] CASES.json   (\"-\" reads standard input)"))
+		fmt.Fprintln(stderr, inputUsage(err, "triage [-interview] [-max-input SIZE] CASES.json   (\"-\" reads standard input)"))
 		return 2
 	}
 	data, err := readInput(args[0], stdin, maxInput)
@@ -48,7 +70,7 @@ func runTriage(k *triage.Knowledge, args []string, stdin io.Reader, stdout, stde
 	enc := json.NewEncoder(out)
 	failed := 0
 	for i, c := range cases {
-		line := triageCase(k, c, i)
+		line := triageCase(k, c, i, interview)
 		if line.Error != "" {
 			failed++
 		}
@@ -77,8 +99,9 @@ func caseList(data []byte) ([]gjson.Result, error) {
 	return cases.Array(), nil
 }
 
-// triageCase evaluates one case; a problem with the case becomes the line's error.
-func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
+// triageCase evaluates one case, or with interview runs it as the app's interview would and
+// evaluates the answers gathered; a problem with the case becomes the line's error.
+func triageCase(k *triage.Knowledge, c gjson.Result, i int, interview bool) caseLine {
 	id, err := caseID(c, i)
 	line := caseLine{ID: id}
 	if err != nil {
@@ -95,6 +118,11 @@ func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
 		line.Error = err.Error()
 		return line
 	}
+	if interview {
+		t := k.Simulate(f)
+		f = t.Findings
+		line.Questions, line.Screens, line.Items, line.Asked = &t.Questions, &t.Screens, &t.Items, t.Asked
+	}
 	res := k.Evaluate(f)
 	line.Urgency = res.Urgency.String()
 	line.Conditions = res.Top(reportedCauses)
@@ -109,7 +137,28 @@ func triageCase(k *triage.Knowledge, c gjson.Result, i int) caseLine {
 			line.SafetyNets = append(line.SafetyNets, r.ID)
 		}
 	}
+	for _, n := range res.SafetyNets {
+		line.SafetyNets = append(line.SafetyNets, n.ID)
+	}
+	for _, r := range res.Because {
+		line.Because = append(line.Because, reason(r))
+	}
 	return line
+}
+
+// reason writes one Reason in plain words, in English.
+func reason(r triage.Reason) because {
+	b := because{Urgency: r.Urgency.String(), Probability: roundTo(r.Probability, 3)}
+	switch {
+	case r.Rule != nil:
+		b.Rule, b.Text = r.Rule.ID, r.Rule.Title.In("en")
+	case r.Condition != nil:
+		b.Cause = r.Condition.ID
+		b.Text = fmt.Sprintf("%s is possible (%.0f%%)", r.Condition.Name.In("en"), 100*r.Probability)
+	case r.SafetyNet != nil:
+		b.Check, b.Text = r.SafetyNet.ID, r.SafetyNet.Text("en")
+	}
+	return b
 }
 
 func roundTo(x float64, digits int) float64 {

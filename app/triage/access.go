@@ -23,6 +23,14 @@ func (k *Knowledge) index() {
 	k.candidates = make([][]slot, len(k.findings))
 	for i := range k.findings {
 		k.candidates[i] = k.makeCandidates(i)
+		k.findings[i].base = k.baseRates(i)
+	}
+	k.markDanger()
+	for _, c := range k.conditions {
+		for ti := range c.terms {
+			t := &c.terms[ti]
+			t.given = t.answerGiven(k.findings[t.index], k.candidates[t.index])
+		}
 	}
 }
 

@@ -45,46 +45,20 @@ func (k *Knowledge) logOdds(vals []slot, out []float64) []float64 {
 	return out
 }
 
-// likelyLogit is the log-odds at or above which a condition counts as likely.
-func (k *Knowledge) likelyLogit() float64 {
-	p := k.meta.LikelyThreshold
-	return math.Log(p / (1 - p))
-}
-
-// urgencyOf returns the urgency the rules and the likely conditions call for.
-func (k *Knowledge) urgencyOf(vals []slot, logOdds []float64) Urgency {
-	u := SelfCare
-	for _, r := range k.rules {
-		if r.Urgency > u && r.when.eval(vals) {
-			u = r.Urgency
-		}
-	}
-	likely := k.likelyLogit()
-	for i, c := range k.conditions {
-		if c.Urgency > u && logOdds[i] >= likely {
-			u = c.Urgency
-		}
-	}
-	return u
-}
-
-// Evaluate returns the urgency, the matched rules, and every condition ranked with the
-// evidence for and against it. Unknown findings count for nothing; nil means nothing known.
+// Evaluate returns the urgency with its reasons and safety nets, the matched rules, and every
+// condition ranked with the evidence for and against it. Unknown findings count for nothing
+// in the ranking; in the urgency, their plausible worse answers set floors (see assess). nil
+// means nothing known.
 func (k *Knowledge) Evaluate(f *Findings) Result {
 	f = k.own(f)
+	lo := k.logOdds(f.vals, make([]float64, 0, len(k.conditions)))
 	var res Result
-	for _, r := range k.rules {
-		if r.when.eval(f.vals) {
-			res.Rules = append(res.Rules, r)
+	res.Urgency, res.Because, res.SafetyNets = k.assess(f.vals, lo)
+	for _, r := range res.Because {
+		if r.Rule != nil {
+			res.Rules = append(res.Rules, r.Rule)
 		}
 	}
-	slices.SortStableFunc(res.Rules, func(a, b *Rule) int { return cmp.Compare(b.Urgency, a.Urgency) })
-	for _, r := range res.Rules {
-		res.Because = append(res.Because, Reason{Urgency: r.Urgency, Rule: r})
-		res.Urgency = max(res.Urgency, r.Urgency)
-	}
-
-	lo := k.logOdds(f.vals, make([]float64, 0, len(k.conditions)))
 	rank := make([]int, len(lo))
 	for i := range rank {
 		rank[i] = i
@@ -92,14 +66,8 @@ func (k *Knowledge) Evaluate(f *Findings) Result {
 	slices.SortStableFunc(rank, func(a, b int) int { return cmp.Compare(lo[b], lo[a]) })
 	res.Conditions = make([]Scored, len(rank))
 	snapshot := slices.Clone(f.vals) // Evidence reads it later, whatever happens to f
-	likely := k.likelyLogit()
 	for r, i := range rank {
-		c := k.conditions[i]
-		res.Conditions[r] = Scored{Condition: c, LogOdds: lo[i], Probability: 1 / (1 + math.Exp(-lo[i])), k: k, vals: snapshot}
-		if lo[i] >= likely && c.Urgency > SelfCare {
-			res.Because = append(res.Because, Reason{Urgency: c.Urgency, Condition: c})
-			res.Urgency = max(res.Urgency, c.Urgency)
-		}
+		res.Conditions[r] = Scored{Condition: k.conditions[i], LogOdds: lo[i], Probability: 1 / (1 + math.Exp(-lo[i])), k: k, vals: snapshot}
 	}
 	return res
 }

@@ -3,6 +3,8 @@ package triage
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -83,7 +85,7 @@ func TestEvaluateResultIsConsistent(t *testing.T) {
 		for _, b := range res.Because {
 			want = max(want, b.Urgency)
 		}
-		if res.Urgency != want || res.Urgency != k.urgencyOf(f.vals, k.logOdds(f.vals, nil)) {
+		if u, _, _ := k.assess(f.vals, k.logOdds(f.vals, nil)); res.Urgency != want || res.Urgency != u {
 			t.Fatalf("urgency %s does not match its reasons (%s)", res.Urgency, want)
 		}
 		for _, r := range res.Rules {
@@ -118,6 +120,83 @@ func TestEvaluateWithNothingKnown(t *testing.T) {
 		res := k.Evaluate(f)
 		if res.Urgency != SelfCare || len(res.Rules) != 0 {
 			t.Errorf("nothing known: urgency %s, rules %d", res.Urgency, len(res.Rules))
+		}
+	}
+}
+
+// TestUnknownNeverLowersBelowAPlausibleWorseAnswer makes one known finding unknown again
+// and checks the floor rule: where an answer of it would raise the urgency and is plausible
+// enough to count (meta.risk_threshold, or meta.plausible_answer for an emergency), the
+// urgency is at least the floor that answer sets, and a safety net names the finding.
+func TestUnknownNeverLowersBelowAPlausibleWorseAnswer(t *testing.T) {
+	k := bundled(t)
+	rng := rand.New(rand.NewPCG(7, 8))
+	checked := 0
+	for range 5000 {
+		f := randomFindings(k, rng, 0.15)
+		var known []int
+		for i, s := range f.vals {
+			if s.known {
+				known = append(known, i)
+			}
+		}
+		if len(known) == 0 {
+			continue
+		}
+		i := known[rng.IntN(len(known))]
+		g := f.Clone()
+		g.vals[i] = slot{}
+		if d := k.findings[i]; d.askIf != nil && !d.askIf.eval(g.vals) {
+			continue
+		}
+		lo := k.logOdds(g.vals, nil)
+		base := k.decide(g.vals, lo, nil)
+		w := k.newWhatIf(g.vals, lo, base)
+		want := base
+		for j, s := range k.candidateSlots(i)[1:] {
+			u := w.try(i, s)
+			if floor, counts := k.meta.floorFor(u, w.plausibility(i, j+1)); counts && u > base {
+				want = max(want, floor)
+			}
+		}
+		res := k.Evaluate(g)
+		if res.Urgency < want {
+			t.Fatalf("%s unknown in %s: urgency %s, below the floor %s of its worse answer", k.findings[i].ID, g.JSON(), res.Urgency, want)
+		}
+		if want > base {
+			checked++
+			if !slices.ContainsFunc(res.SafetyNets, func(n SafetyNet) bool { return n.Finding == k.findings[i] }) {
+				t.Fatalf("%s unknown in %s sets a floor but has no safety net", k.findings[i].ID, g.JSON())
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d cases had a floor to check", checked)
+	}
+}
+
+// TestSafetyNetTextsAreComplete checks that every safety net reads as advice with its action
+// filled in, for a few typical unknowns.
+func TestSafetyNetTextsAreComplete(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct{ findings, net string }{
+		{`{"age_years": 0.1, "glass_test": "fades"}`, "check_fever"},
+		{`{"age_years": 3, "fever": true, "spot_size": "pinpoint"}`, "check_glass_test"},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := k.Evaluate(f)
+		i := slices.IndexFunc(res.SafetyNets, func(n SafetyNet) bool { return n.ID == tt.net })
+		if i < 0 {
+			t.Errorf("%s: no safety net %s in %+v", tt.findings, tt.net, res.SafetyNets)
+			continue
+		}
+		n := res.SafetyNets[i]
+		text := n.Text("en")
+		if strings.Contains(text, "{") || !strings.Contains(text, k.UrgencyInfo(n.If).IfAction.In("en")) {
+			t.Errorf("%s: safety net text %q lacks its action", tt.findings, text)
 		}
 	}
 }

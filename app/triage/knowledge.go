@@ -52,6 +52,8 @@ type Knowledge struct {
 	// candidates are, per finding, the answers worth trying (unknown first).
 	candidates [][]slot
 	numbers    EmergencyNumbers
+	// danger lists, per finding, the answers that are danger signs (markDanger).
+	danger [][]slot
 }
 
 // Problem is one mistake in a knowledge base, at a JSON path such as
@@ -328,7 +330,8 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 	return u
 }
 
-var metaFields = []string{"version", "reviewed", "content_hash", "languages", "likely_threshold", "ui"}
+var metaFields = []string{"version", "reviewed", "content_hash", "languages", "risk_threshold", "answer_base_rate",
+	"ask_threshold", "plausible_answer", "question_budget", "ui"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -354,14 +357,21 @@ func (l *loader) loadMeta(r gjson.Result) {
 		l.problem("meta.languages", "must include \"en\": English is complete everywhere")
 	}
 	l.langs = meta.Languages
-	meta.LikelyThreshold = l.number(m, "meta", "likely_threshold", 0.05, 0.95)
+	l.loadRiskThresholds(m.Get("risk_threshold"))
+	meta.AnswerBaseRate = l.number(m, "meta", "answer_base_rate", 0.001, 0.5)
+	meta.QuestionBudget = int(l.number(m, "meta", "question_budget", 5, 200))
+	meta.AskThreshold = l.number(m, "meta", "ask_threshold", 0.0001, 0.5)
+	meta.PlausibleAnswer = l.number(m, "meta", "plausible_answer", 0.001, 0.9)
+	if meta.PlausibleAnswer > meta.RiskThreshold[Emergency] && meta.RiskThreshold[Emergency] > 0 {
+		l.problem("meta.plausible_answer", "%s is above risk_threshold.emergency: it would never count", formatNum(meta.PlausibleAnswer))
+	}
 	meta.Texts = map[string]Text{}
 	for _, f := range m {
 		if !slices.Contains(metaFields, f.key) {
 			meta.Texts[f.key] = l.text(m, "meta", f.key, true)
 		}
 	}
-	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no"} {
+	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no", "safety_net"} {
 		if meta.Texts[k] == nil && !hasProblemAt(l.problems, "meta."+k) {
 			l.problem("meta."+k, "missing text")
 		}
@@ -375,6 +385,24 @@ func (l *loader) loadMeta(r gjson.Result) {
 		for _, f := range texts {
 			meta.UI[f.key] = l.text(texts, "meta.ui", f.key, true)
 		}
+	}
+}
+
+// loadRiskThresholds reads meta.risk_threshold: {"soon": p, "urgent": p, "emergency": p}, each
+// a probability, more care needing less risk (emergency <= urgent <= soon).
+func (l *loader) loadRiskThresholds(r gjson.Result) {
+	t := objectFields(r, 3)
+	if len(t) == 0 {
+		l.problem("meta.risk_threshold", "want {\"soon\": p, \"urgent\": p, \"emergency\": p}, got %s", jsonKind(r))
+		return
+	}
+	l.checkKeys(t, "meta.risk_threshold", "soon", "urgent", "emergency")
+	th := &l.k.meta.RiskThreshold
+	for u := Soon; u <= Emergency; u++ {
+		th[u] = l.number(t, "meta.risk_threshold", u.String(), 0.001, 0.99)
+	}
+	if th[Emergency] > th[Urgent] || th[Urgent] > th[Soon] {
+		l.problem("meta.risk_threshold", "want emergency <= urgent <= soon: more danger, less risk needed")
 	}
 }
 
@@ -403,7 +431,7 @@ func (l *loader) loadSources(list gjson.Result) {
 
 func (l *loader) loadUrgencies(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "urgencies", "id", "label", "action") {
+	for _, o := range l.objects(list, "urgencies", "id", "label", "action", "if_action") {
 		u, p := o.fields, o.path
 		id := l.id(u, p, seen)
 		level, ok := ParseUrgency(id)
@@ -411,7 +439,8 @@ func (l *loader) loadUrgencies(list gjson.Result) {
 			l.problem(p+".id", "unknown urgency %q (want one of %s)", id, strings.Join(urgencyIDs[:], ", "))
 			continue
 		}
-		l.k.urgencies[level] = UrgencyInfo{Level: level, Label: l.text(u, p, "label", true), Action: l.text(u, p, "action", true)}
+		l.k.urgencies[level] = UrgencyInfo{Level: level, Label: l.text(u, p, "label", true), Action: l.text(u, p, "action", true),
+			IfAction: l.text(u, p, "if_action", true)}
 	}
 	for _, id := range urgencyIDs {
 		if !seen[id] {
@@ -424,7 +453,8 @@ func (l *loader) loadSteps(list gjson.Result) {
 	seen := map[string]bool{}
 	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "group", "checklist", "illustration", "guide") {
 		s, p := o.fields, o.path
-		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1}
+		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1,
+			Checklist: s.Get("checklist").Bool()}
 		if g := s.Get("group"); g.Exists() {
 			st.Group = int(l.number(s, p, "group", 1, 12))
 		}
@@ -434,7 +464,7 @@ func (l *loader) loadSteps(list gjson.Result) {
 	}
 }
 
-var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "widget", "places"}
+var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "widget", "places", "check", "base_rate"}
 
 func (l *loader) loadFindings(list gjson.Result) {
 	seen := map[string]bool{}
@@ -446,6 +476,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 		d.Question = l.text(f, p, "question", true)
 		d.Help = l.text(f, p, "help", false)
 		d.Unsure = l.text(f, p, "unsure", false)
+		d.Check = l.text(f, p, "check", false)
 		switch typ := f.Get("type").String(); typ {
 		case "bool":
 			d.Kind = Bool
@@ -479,6 +510,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 		}
 	}
 	for i, o := range items {
+		l.baseRates(l.k.findings[i], o)
 		if a := o.Get("ask_if"); a.Exists() {
 			l.k.findings[i].askIf = l.parseExpr(a, o.path+".ask_if")
 		}
@@ -487,6 +519,41 @@ func (l *loader) loadFindings(list gjson.Result) {
 		if len(st.Findings) == 0 {
 			l.problem(fmt.Sprintf("steps.%d", i), "step %q has no questions", st.ID)
 		}
+	}
+}
+
+// baseRates reads a finding's optional base_rate: for a bool the share of users answering yes,
+// for a choice or set an object of value -> share. It sets baseRate (bool) or valueRate
+// (choice, set; -1 where not given); index turns them into a rate per candidate answer.
+func (l *loader) baseRates(d *Finding, o object) {
+	r := o.Get("base_rate")
+	d.baseRate = -1
+	if !r.Exists() {
+		return
+	}
+	p := o.path + ".base_rate"
+	switch d.Kind {
+	case Bool:
+		d.baseRate = l.number(o.fields, o.path, "base_rate", 0.0001, 0.9999)
+	case Choice, Set:
+		rates := objectFields(r, len(d.Values))
+		if len(rates) == 0 {
+			l.problem(p, "want an object of values to shares, got %s", jsonKind(r))
+			return
+		}
+		d.valueRate = make([]float64, len(d.Values))
+		for i := range d.valueRate {
+			d.valueRate[i] = -1
+		}
+		for _, m := range rates {
+			if i := d.valueIndex(m.key); i < 0 {
+				l.problem(join(p, m.key), "not a value of %q (%s)", d.ID, d.valueList())
+			} else {
+				d.valueRate[i] = l.number(rates, p, m.key, 0.0001, 0.9999)
+			}
+		}
+	default:
+		l.problem(p, "a number finding has no base rate: its answers are taken as equally likely")
 	}
 }
 

@@ -306,16 +306,16 @@ func (c *Condition) Ratios(k *Knowledge) []Ratio {
 		d := k.findings[t.index]
 		switch t.kind {
 		case Bool:
-			if t.yesLR != 0 {
-				out = append(out, Ratio{Finding: d.ID, Value: "yes", LR: t.yesLR})
+			if t.yes.lr != 0 {
+				out = append(out, Ratio{Finding: d.ID, Value: "yes", LR: t.yes.lr})
 			}
-			if t.noLR != 0 {
-				out = append(out, Ratio{Finding: d.ID, Value: "no", LR: t.noLR})
+			if t.no.lr != 0 {
+				out = append(out, Ratio{Finding: d.ID, Value: "no", LR: t.no.lr})
 			}
 		case Choice, Set:
-			for i, lr := range t.valueLR {
-				if lr != 0 {
-					out = append(out, Ratio{Finding: d.ID, Value: d.Values[i].ID, LR: lr})
+			for i, r := range t.values {
+				if r.lr != 0 {
+					out = append(out, Ratio{Finding: d.ID, Value: d.Values[i].ID, LR: r.lr})
 				}
 			}
 		case Number:

@@ -109,8 +109,9 @@ func TestCheckJSONOnTheBundledKnowledgeAllocatesLittle(t *testing.T) {
 		t.Fatalf("knowledge.json: %v", problems)
 	}
 	allocs := testing.AllocsPerRun(10, func() { CheckJSON(spotcheck.KnowledgeJSON) })
-	// The path and key stacks grow a few times; nothing is allocated per value.
-	if allocs > 12 {
+	// The path and key stacks grow a few times (more for a deeper or wider file); nothing is
+	// allocated per value: the file has tens of thousands of them.
+	if allocs > 32 {
 		t.Fatalf("%v allocations per scan", allocs)
 	}
 }

@@ -12,18 +12,34 @@ import (
 type term struct {
 	index int
 	kind  Kind
-	// bool: logYes / logNo, with hasYes / hasNo; choice and set: logValue per value index
-	// (0 for a value left out); number: bands, the first that holds the value applies.
-	logYes, logNo float64
-	logValue      []float64
-	bands         []band
-	// The same ratios as written, for explanations: exp(log) would only approximate them.
-	yesLR, noLR float64
-	valueLR     []float64
+	// bool: yes and no; choice and set: values, per value index; number: bands, the first
+	// that holds the value applies. A ratio left out is the zero ratio (log 0: no effect).
+	yes, no ratio
+	values  []ratio
+	bands   []band
+	// given is, per candidate slot of the finding, the answer's probability under the cause.
+	given []float64
+}
+
+// ratio is a likelihood ratio as written (for explanations: exp(log) would only approximate
+// it) and its log (for scoring), stored once together.
+type ratio struct {
+	lr, log float64
 }
 
 type band struct {
-	min, max, logLR, lr float64
+	min, max float64
+	ratio
+}
+
+// band returns the band that holds x, or nil: the one lookup of a number's bands.
+func (t *term) band(x float64) *band {
+	for i := range t.bands {
+		if b := &t.bands[i]; x >= b.min && x < b.max {
+			return b
+		}
+	}
+	return nil
 }
 
 // ratio returns the likelihood ratio, as written, that applies to a known slot; value is the
@@ -32,18 +48,16 @@ func (t *term) ratio(s slot, value int32) float64 {
 	switch t.kind {
 	case Bool:
 		if s.b {
-			return t.yesLR
+			return t.yes.lr
 		}
-		return t.noLR
+		return t.no.lr
 	case Choice:
-		return t.valueLR[s.choice]
+		return t.values[s.choice].lr
 	case Set:
-		return t.valueLR[value]
+		return t.values[value].lr
 	default:
-		for _, b := range t.bands {
-			if s.num >= b.min && s.num < b.max {
-				return b.lr
-			}
+		if b := t.band(s.num); b != nil {
+			return b.lr
 		}
 		return 1
 	}
@@ -62,8 +76,8 @@ type effect struct {
 // value, so that each place can be named.
 func (t *term) effects(ti int, s slot, out []effect) []effect {
 	if t.kind == Set {
-		for v, x := range t.logValue {
-			if s.set&(1<<v) != 0 && x != 0 {
+		for v, r := range t.values {
+			if x := r.log; s.set&(1<<v) != 0 && x != 0 {
 				out = append(out, effect{weight: math.Abs(x), log: x, term: int32(ti), value: int32(v)})
 			}
 		}
@@ -79,18 +93,18 @@ type termRef struct {
 	term      *term
 }
 
-// lr reads one likelihood ratio and returns its log and itself (1 when it is wrong).
-func (l *loader) lr(v gjson.Result, path string) (float64, float64) {
+// lr reads one likelihood ratio (1 when it is wrong).
+func (l *loader) lr(v gjson.Result, path string) ratio {
 	if v.Type != gjson.Number {
 		l.problem(path, "want a likelihood ratio (a number), got %s", jsonKind(v))
-		return 0, 1
+		return ratio{lr: 1}
 	}
 	x := v.Float()
 	if x < MinLR || x > MaxLR || math.IsNaN(x) {
 		l.problem(path, "likelihood ratio %s is outside %s to %s", formatNum(x), formatNum(MinLR), formatNum(MaxLR))
-		return 0, 1
+		return ratio{lr: 1}
 	}
-	return math.Log(x), x
+	return ratio{lr: x, log: math.Log(x)}
 }
 
 // terms compiles a condition's "findings" object.
@@ -121,9 +135,9 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 			spec.ForEach(func(key, v gjson.Result) bool {
 				switch key.Str {
 				case "yes":
-					t.logYes, t.yesLR = l.lr(v, p+".yes")
+					t.yes = l.lr(v, p+".yes")
 				case "no":
-					t.logNo, t.noLR = l.lr(v, p+".no")
+					t.no = l.lr(v, p+".no")
 				default:
 					l.problem(join(p, key.Str), "unknown key (allowed: yes, no)")
 				}
@@ -138,8 +152,7 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 				l.problem(p, "want an object of values to likelihood ratios, got %s", jsonKind(spec))
 				continue
 			}
-			t.logValue = make([]float64, len(d.Values))
-			t.valueLR = make([]float64, len(d.Values))
+			t.values = make([]ratio, len(d.Values))
 			n := 0
 			spec.ForEach(func(key, v gjson.Result) bool {
 				n++
@@ -148,7 +161,7 @@ func (l *loader) terms(obj gjson.Result, path string) []term {
 					l.problem(join(p, key.Str), "not a value of %q (%s)", id, d.valueList())
 					return true
 				}
-				t.logValue[i], t.valueLR[i] = l.lr(v, join(p, key.Str))
+				t.values[i] = l.lr(v, join(p, key.Str))
 				return true
 			})
 			if n == 0 {
@@ -175,7 +188,7 @@ func (l *loader) bands(spec gjson.Result, path string, d *Finding) []band {
 		l.checkKeys(bf, p, "min", "max", "lr")
 		lo, hi := l.bounds(bf, p)
 		bd := band{min: lo, max: hi}
-		bd.logLR, bd.lr = l.lr(bf.Get("lr"), p+".lr")
+		bd.ratio = l.lr(bf.Get("lr"), p+".lr")
 		if n := len(out); n > 0 && bd.min < out[n-1].max {
 			l.problem(p, "band starts at %s, before the previous band ends at %s", formatNum(bd.min), formatNum(out[n-1].max))
 		}
@@ -192,24 +205,22 @@ func (t *term) logLR(s slot) (float64, bool) {
 	switch t.kind {
 	case Bool:
 		if s.b {
-			return t.logYes, t.logYes != 0
+			return t.yes.log, t.yes.log != 0
 		}
-		return t.logNo, t.logNo != 0
+		return t.no.log, t.no.log != 0
 	case Choice:
-		return t.logValue[s.choice], t.logValue[s.choice] != 0
+		return t.values[s.choice].log, t.values[s.choice].log != 0
 	case Set:
 		sum := 0.0
-		for i, x := range t.logValue {
+		for i, r := range t.values {
 			if s.set&(1<<i) != 0 {
-				sum += x
+				sum += r.log
 			}
 		}
 		return sum, sum != 0
 	default:
-		for _, b := range t.bands {
-			if s.num >= b.min && s.num < b.max {
-				return b.logLR, b.logLR != 0
-			}
+		if b := t.band(s.num); b != nil {
+			return b.log, b.log != 0
 		}
 		return 0, false
 	}

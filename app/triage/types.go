@@ -66,9 +66,23 @@ type Meta struct {
 	Reviewed string
 	// ContentHash is the sha256 of the clinical content recorded beside Version ("" when
 	// absent); ContentHash(data) computes it.
-	ContentHash     string
-	Languages       []string
-	LikelyThreshold float64
+	ContentHash string
+	Languages   []string
+	// RiskThreshold is, per urgency (soon, urgent, emergency; self_care is unused), the risk
+	// that some cause needing at least that urgency is present from which the urgency holds.
+	RiskThreshold [4]float64
+	// AnswerBaseRate is how often a yes/no question is answered "yes" by people using the
+	// checker, before anything is known; a finding's base_rate overrides it.
+	AnswerBaseRate float64
+	// QuestionBudget is how many questions the interview asks before it asks only those
+	// whose answer plausibly changes the urgency (expected change >= PlausibleAnswer), no
+	// longer those that only sort the causes.
+	QuestionBudget int
+	// AskThreshold is the least probability of an answer that makes a question worth asking.
+	AskThreshold float64
+	// PlausibleAnswer is the probability from which an unknown finding's answer that would
+	// make it an emergency makes it urgent at least (see floorOf).
+	PlausibleAnswer float64
 	// Texts holds every text of meta by key: name, tagline, disclaimer, privacy,
 	// emergency_intro, unsure, yes, no, and any other the file adds.
 	Texts map[string]Text
@@ -97,6 +111,9 @@ func (s *Source) Link() string {
 type UrgencyInfo struct {
 	Level         Urgency
 	Label, Action Text
+	// IfAction ends a safety net: what to do if the worse answer turns out true
+	// ("call your emergency number now").
+	IfAction Text
 }
 
 // Step is one section of the interview.
@@ -134,13 +151,20 @@ type Finding struct {
 	Values   []Value // choice and set
 	Min, Max float64 // number
 	Unit     Text    // number
-	index    int
-	askIf    expr
-
 	// Widget is how the question is shown ("": its type's default; WidgetBodyMap,
 	// WidgetAge), and Places where a body map's values sit on the drawing.
 	Widget string
 	Places []Place
+	// Check says what to look at now when the finding is unknown; {action} is replaced by
+	// the action of the urgency its worse answer would call for.
+	Check Text
+	// base is, per candidate slot of the finding, how often people using the checker give
+	// that answer before anything is known (see plausibility).
+	base      []float64
+	baseRate  float64   // bool: base_rate, or -1
+	valueRate []float64 // choice, set: base_rate per value, -1 where not given
+	index     int
+	askIf     expr
 }
 
 // Condition is one cause of spots.
@@ -170,21 +194,46 @@ type Rule struct {
 
 // Result is what the engine concludes from a set of findings.
 type Result struct {
-	// Urgency is the most urgent of the matched rules and the likely causes.
+	// Urgency is the most urgent of the matched rules, the causes' risks and the floors set
+	// by plausible worse answers to unknown findings.
 	Urgency Urgency
-	// Because says what set the urgency: matched rules first, then likely causes.
+	// Because says what set the urgency: matched rules first, then the causes whose risk
+	// set a level, then the unknown findings whose worse answer set a floor.
 	Because []Reason
+	// SafetyNets say what to check now and what to do if it turns out worse, one per unknown
+	// finding whose plausible worse answer would raise the urgency, most urgent first.
+	SafetyNets []SafetyNet
 	// Rules are all matched rules, most urgent first.
 	Rules []*Rule
 	// Conditions are all causes, most likely first.
 	Conditions []Scored
 }
 
-// Reason is one thing that raised the urgency: a rule or a likely cause.
+// Reason is one thing that raised the urgency: a rule, a cause that is possible enough for
+// its danger, or an unknown finding whose worse answer is plausible (a SafetyNet).
 type Reason struct {
 	Urgency   Urgency
-	Rule      *Rule      // nil for a cause
-	Condition *Condition // nil for a rule
+	Rule      *Rule      // set for a rule
+	Condition *Condition // set for a cause
+	// Probability is the cause's probability (as Scored.Probability), or the plausibility of
+	// the safety net's worse answer.
+	Probability float64
+	SafetyNet   *SafetyNet // set for a floor from an unknown finding
+}
+
+// SafetyNet is conditional advice for an unknown finding: check it now, and if the worse
+// answer holds, do what its urgency says.
+type SafetyNet struct {
+	// ID is the message id: "check_" and the finding's id.
+	ID      string
+	Finding *Finding
+	// Answer names the worse answer ("yes", a value id, or a number).
+	Answer string
+	// If is the urgency the worse answer would give; Floor what its plausibility sets now.
+	If, Floor Urgency
+	// Plausibility is the probability of the worse answer given what is known.
+	Plausibility float64
+	k            *Knowledge
 }
 
 // Scored is a cause with its probability; its Evidence method says which findings moved it.
@@ -209,6 +258,8 @@ type Next struct {
 	Done bool
 	// Step is the step of the questions to ask.
 	Step string
+	// Checklist means the screen is one question: a list of boxes to tick (Step.Checklist).
+	Checklist bool
 	// Findings are the ids to ask on one screen: one question, or a small group of
 	// emergency signs.
 	Findings []string

@@ -81,10 +81,13 @@ func (c *Checker) reasons(res triage.Result) app.UI {
 		app.Ul().Body(app.Range(res.Because).Slice(func(i int) app.UI {
 			r := res.Because[i]
 			title, message := "", ""
-			if r.Rule != nil {
+			switch {
+			case r.Rule != nil:
 				title, message = c.w.text(r.Rule.Title), c.w.text(r.Rule.Message)
-			} else { // a likely cause that needs care: its name and when to get care
+			case r.Condition != nil: // a cause possible enough for its danger: its name and when to get care
 				title, message = c.w.text(r.Condition.Name), c.w.text(r.Condition.GetCare)
+			default: // an unknown answer that could be worse: what to check and what to do
+				title, message = c.w.text(r.SafetyNet.Finding.Question), r.SafetyNet.Text(c.w.lang)
 			}
 			return app.Li().Class("reason reason-"+r.Urgency.String()).Body(
 				app.Strong().Text(title),
