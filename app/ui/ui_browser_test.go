@@ -235,8 +235,8 @@ type checks struct {
 func (c *checks) screen(name string) {
 	c.t.Helper()
 	key := name
-	if name == "result" {
-		key = c.shots + "/" + name
+	if name == "result" { // every result, a walk's first and the one after its change
+		key = fmt.Sprintf("%s/%d", c.shots, c.walker.Screens)
 	}
 	if c.seen[key] {
 		return
