@@ -54,11 +54,12 @@ lint:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/...
 	$(STATICCHECK) ./...
 
-## test-go: unit, vignette, fuzz-seed and browser tests, natively; the server's again under
-## the race detector (it serves concurrently; the rest is single-threaded or in the browser)
+## test-go: unit, vignette, fuzz-seed and browser tests, natively; the server's packages under
+## the race detector (they serve concurrently; the rest runs on one goroutine or in the
+## browser), and only so, not twice: their browser tests are the slow part
 test-go:
 	$(call need,chromium)
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v '^spotcheck/server')
 	$(GO) test -count=1 -race ./server/...
 
 ## test-wasm: the engine's tests compiled to WebAssembly and run under Node

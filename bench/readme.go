@@ -23,7 +23,7 @@ func writeReadme(path string, rep *report, table, apps string) error {
 	b.WriteString(table)
 	if apps != "" {
 		b.WriteString("\nBy app, medians of the same run (\"go start\": from the wasm instantiated to interactive;\n" +
-			"\"floor+engine\": the floor that also loads the knowledge base at start, as app/ui does):\n\n")
+			"\"floor+engine\": the floor that also loads the knowledge base at start, as the app (app/wasm) does):\n\n")
 		b.WriteString(apps)
 	}
 	if len(rep.Errors) > 0 {

@@ -36,8 +36,9 @@ type NumberField struct {
 // CompoID makes each question's field a new one, so nothing typed carries over.
 func (n *NumberField) CompoID() string { return n.Name }
 
-// OnMount starts from the current answer.
-func (n *NumberField) OnMount(app.Context) { n.text = n.Value }
+// OnInit starts from the current answer, before the first render: OnMount comes after it and
+// could overwrite what is already being typed.
+func (n *NumberField) OnInit() { n.text = n.Value }
 
 // Render shows the input with its unit, the error when there is one, and the two buttons.
 func (n *NumberField) Render() app.UI {

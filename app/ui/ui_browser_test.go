@@ -72,6 +72,7 @@ func TestBrowserWalks(t *testing.T) {
 	if err := os.RemoveAll(shotsDir); err != nil {
 		t.Fatal(err)
 	}
+	seen := map[string]bool{} // the screens checked so far, by all the walks
 	for _, w := range walks {
 		for _, keys := range []bool{false, true} {
 			mode := "mouse"
@@ -85,7 +86,7 @@ func TestBrowserWalks(t *testing.T) {
 				walk.Answers = maps.Clone(w.Answers) // a change edits them
 				wk := &browsertest.Walker{T: t, Ctx: ctx, K: k, Walk: walk, Keys: keys}
 				if !keys {
-					c := &checks{t: t, ctx: ctx, axe: axe, shots: w.Name, walker: wk}
+					c := &checks{t: t, ctx: ctx, axe: axe, shots: w.Name, walker: wk, seen: seen}
 					wk.OnScreen, wk.OnResult = c.screen, func() { c.darkAndPrint("result") }
 				}
 				open(t, ctx, url)
@@ -218,17 +219,29 @@ func open(t *testing.T, ctx context.Context, url string) {
 }
 
 // checks are the mouse walks' checks of each screen: axe-core, and the screenshots at 375 and
-// 1280 px (the start and the result also dark and printed).
+// 1280 px (the start and the result also dark and printed). A question screen that an earlier
+// walk checked is not checked again: the walks share the screens they have in common (the
+// emergency signs, the person, the glass test...), which keeps the run short as walks are
+// added. Every walk's result is checked.
 type checks struct {
 	t      *testing.T
 	ctx    context.Context
 	axe    string // axe.min.js, "" for no accessibility checks
 	shots  string // screenshot name prefix
 	walker *browsertest.Walker
+	seen   map[string]bool // shared by the walks
 }
 
 func (c *checks) screen(name string) {
 	c.t.Helper()
+	key := name
+	if name == "result" { // every result, a walk's first and the one after its change
+		key = fmt.Sprintf("%s/%d", c.shots, c.walker.Screens)
+	}
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
 	if c.axe != "" {
 		checkAxe(c.t, c.ctx, c.axe, name)
 	}

@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"spotcheck"
@@ -40,26 +41,33 @@ func Eval[T any](t TB, ctx context.Context, js string) T {
 	return v
 }
 
-// WaitJS waits until the expression is true: the page evaluates it at each animation frame
-// (a focus change makes no DOM mutation to wait on), so the wait ends at the frame after the
-// event that made it true, never after a guessed delay. A navigation
-// that interrupts the wait (a reload) starts it again in the new page.
+// WaitJS waits until the expression is true (see Until), and fails the test if it never is.
 func WaitJS(t TB, ctx context.Context, js string, timeout time.Duration) {
 	t.Helper()
+	if err := Until(ctx, js, timeout); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Until waits until the expression is true: the page evaluates it at each animation frame
+// (a focus change makes no DOM mutation to wait on), so the wait ends at the frame after the
+// event that made it true, never after a guessed delay. A navigation that interrupts the wait
+// (a reload) starts it again in the new page.
+func Until(ctx context.Context, js string, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	for {
 		left := time.Until(deadline)
 		if left <= 0 {
-			t.Fatalf("after %v, still not %s", timeout, js)
+			return fmt.Errorf("after %v, still not %s", timeout, js)
 		}
 		wctx, cancel := context.WithTimeout(ctx, left)
 		_, err := chromedp.Run(wctx, chromedp.Poll[bool](`!!(`+js+`)`, chromedp.WithPollingTimeout(left)))
 		cancel()
 		switch {
 		case err == nil:
-			return
+			return nil
 		case errors.Is(err, chromedp.ErrPollingTimeout), errors.Is(err, context.DeadlineExceeded), ctx.Err() != nil:
-			t.Fatalf("after %v, still not %s: %v", timeout, js, err)
+			return fmt.Errorf("after %v, still not %s: %w", timeout, js, err)
 		}
 		// The page went away under the wait (a navigation): wait again in the new one.
 	}

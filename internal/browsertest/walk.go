@@ -62,6 +62,7 @@ type State struct {
 	Title    string   `json:"title"`
 	Findings []string `json:"findings"`
 	Focused  bool     `json:"focused"`
+	Active   string   `json:"active"` // the focused element, in short
 }
 
 // StartReady is true once the app runs: go-app's loader is gone and Start works.
@@ -76,13 +77,17 @@ func (w *Walker) State() State {
 		return {screen: s ? s.dataset.screen : "", urgency: (s && s.dataset.urgency) || "",
 			title: h ? h.textContent : "",
 			findings: [...document.querySelectorAll("[data-screen=ask] [data-finding]")].map(e => e.dataset.finding),
-			focused: !!h && document.activeElement === h};
+			focused: !!h && document.activeElement === h,
+			active: (() => { const a = document.activeElement; return a ? a.tagName + "#" + a.id + "." + a.className + " " + (a.textContent || "").slice(0, 40) : ""; })()};
 	})()`)
 }
 
+// wait waits until js is true; a walk that gets stuck says where.
 func (w *Walker) wait(js string) {
 	w.T.Helper()
-	WaitJS(w.T, w.Ctx, js, 15*time.Second)
+	if err := Until(w.Ctx, js, 15*time.Second); err != nil {
+		w.T.Fatalf("%v\nafter %d screens, the page shows %+v", err, w.Screens, w.State())
+	}
 }
 
 func (w *Walker) eval(js string) bool {
