@@ -239,3 +239,38 @@ func TestLoadRejectsNonKnowledge(t *testing.T) {
 		}
 	}
 }
+
+// TestEverySourceIsCitedAndEveryStatementHasOne: a source nothing cites is either a statement
+// that lost its citation or dead weight; a cause or rule without a source is a claim without
+// evidence (issue 9).
+func TestEverySourceIsCitedAndEveryStatementHasOne(t *testing.T) {
+	k := bundled(t)
+	cited := map[string]bool{}
+	for _, c := range k.Conditions() {
+		if len(c.Sources) == 0 {
+			t.Errorf("condition %s has no source", c.ID)
+		}
+		for _, s := range c.Sources {
+			cited[s] = true
+		}
+		for _, n := range c.LRNotes {
+			cited[n.Source] = true
+		}
+	}
+	for _, r := range k.Rules() {
+		if len(r.Sources) == 0 {
+			t.Errorf("rule %s has no source", r.ID)
+		}
+		for _, s := range r.Sources {
+			cited[s] = true
+		}
+	}
+	for _, s := range k.EmergencyNumbers().Sources {
+		cited[s] = true
+	}
+	for _, s := range k.Sources() {
+		if !cited[s.ID] {
+			t.Errorf("source %s (%s) is cited by no cause, rule or ratio", s.ID, s.Title)
+		}
+	}
+}

@@ -142,3 +142,18 @@ func TestUserTextsCoverEveryKind(t *testing.T) {
 		t.Error("median of 1, 3, 5, 9 is not 4")
 	}
 }
+
+// TestKnowledgeReadsPlainly is the plain-words gate (issue 9): every text a person reads is at
+// most Flesch-Kincaid grade 8 and their median at most 6, so that a worried parent reading at
+// school year 6-7 can follow it. `go run ./server review -readability` lists what fails.
+func TestKnowledgeReadsPlainly(t *testing.T) {
+	k := bundled(t)
+	texts := k.UserTexts()
+	if len(texts) < 500 {
+		t.Fatalf("only %d texts to grade: UserTexts misses some", len(texts))
+	}
+	if err := ReadingGate(texts, 8, 6); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d texts, median grade %.1f", len(texts), MedianGrade(GradeTexts(texts)))
+}
