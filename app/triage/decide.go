@@ -15,56 +15,48 @@ import (
 // maxCausesInReason is how many causes a risk reason names at most.
 const maxCausesInReason = 3
 
-// probabilities writes each cause's naive-Bayes probability odds/(1+odds) into out: each is
-// that cause against all others, on its own evidence, not normalised over all causes (see
-// riskLevel for why the risk rule scales them only among the causes of a level).
-func probabilities(lo []float64, out []float64) []float64 {
+// posterior writes into out each cause's share of the evidence: its posterior probability
+// when the causes are read as mutually exclusive explanations of the spots, beside one more,
+// "a cause not in the base, or nothing that needs care" (meta.unlisted_prior), which no
+// finding argues for or against. Share c is odds_c / (sum of the odds + unlisted), where
+// odds_c is the cause's naive-Bayes odds, prior odds times the ratios of its known findings.
+// Unlike each cause's own odds/(1+odds), the shares sum to less than 1, so that many weakly
+// raised dangerous causes do not add up to a certain danger; the rest, 1 - sum, is the
+// unlisted share.
+func (k *Knowledge) posterior(lo []float64, out []float64) []float64 {
 	out = out[:0]
+	top := k.unlistedLogOdds
 	for _, x := range lo {
-		out = append(out, 1/(1+math.Exp(-x)))
+		top = max(top, x)
+	}
+	sum := math.Exp(k.unlistedLogOdds - top) // scaled by exp(-top): no overflow
+	for _, x := range lo {
+		e := math.Exp(x - top)
+		out = append(out, e)
+		sum += e
+	}
+	for i := range out {
+		out[i] /= sum
 	}
 	return out
 }
 
-// shares writes each cause's share of the evidence into out: its naive-Bayes probability
-// odds/(1+odds), scaled so that the shares sum to at most 1. The causes are taken as
-// mutually exclusive explanations of the spots, so probabilities that sum above 1 (the naive
-// model is overconfident when findings are correlated) are read as relative weights.
-func shares(lo []float64, out []float64) []float64 {
-	out = probabilities(lo, out)
-	sum := 0.0
-	for _, p := range out {
-		sum += p
-	}
-	if sum > 1 {
-		for i := range out {
-			out[i] /= sum
-		}
-	}
-	return out
-}
-
-// riskLevel returns the highest urgency U whose risk, the chance that some cause needing at
-// least U is present, reaches meta.risk_threshold[U]. The risk is 1 - prod(1 - s) over the
-// causes needing at least U, where s is the cause's probability scaled, among those causes
-// only, so that they sum to at most 1: dangerous causes compete with each other for the
-// evidence (the naive model double-counts correlated findings), but a benign cause never
-// explains a dangerous one away: finding hives certain does not lower the risk of sepsis.
-func (k *Knowledge) riskLevel(prob []float64) Urgency {
-	var sum [4]float64 // per level: the probabilities of the causes needing at least it
+// riskLevel returns the highest urgency U whose risk, the posterior probability that the
+// spots come from a cause needing at least U, reaches meta.risk_threshold[U]. The risk only
+// grows when a cause needing U gains weight, and adding a cause's evidence never needs a sum
+// of many small probabilities to mean danger.
+func (k *Knowledge) riskLevel(share []float64) Urgency {
+	var risk [4]float64
 	for i, c := range k.conditions {
-		for u := Soon; u <= c.Urgency; u++ {
-			sum[u] += prob[i]
-		}
+		risk[c.Urgency] += share[i]
 	}
-	none := [4]float64{1, 1, 1, 1} // per level: the chance that no cause needing it is present
-	for i, c := range k.conditions {
-		for u := Soon; u <= c.Urgency; u++ {
-			none[u] *= 1 - prob[i]/max(1, sum[u])
+	for u := Emergency; u >= Soon; u-- {
+		if u < Emergency {
+			risk[u] += risk[u+1]
 		}
 	}
 	for u := Emergency; u >= Soon; u-- {
-		if 1-none[u] >= k.meta.RiskThreshold[u] {
+		if risk[u] >= k.meta.RiskThreshold[u] {
 			return u
 		}
 	}
@@ -89,18 +81,19 @@ func (k *Knowledge) decide(vals []slot, lo []float64, why *[]Reason) Urgency {
 		}
 	}
 	var buf [128]float64 // on the stack: decide runs for every probe of every question
-	prob := probabilities(lo, buf[:0])
-	level := k.riskLevel(prob)
+	share := k.posterior(lo, buf[:0])
+	level := k.riskLevel(share)
 	if why != nil {
 		slices.SortStableFunc((*why)[first:], func(a, b Reason) int { return cmp.Compare(b.Urgency, a.Urgency) })
-		*why = k.riskReasons(prob, level, *why)
+		*why = k.riskReasons(lo, level, *why)
 	}
 	return max(u, level)
 }
 
 // riskReasons appends the causes that carry the risk level: those needing at least that
-// level, the most likely first and the others within a third of its probability.
-func (k *Knowledge) riskReasons(prob []float64, level Urgency, why []Reason) []Reason {
+// level, the likeliest first and the others within a third of its odds; each with its
+// probability as the causes list shows it.
+func (k *Knowledge) riskReasons(lo []float64, level Urgency, why []Reason) []Reason {
 	if level == SelfCare {
 		return why
 	}
@@ -110,15 +103,18 @@ func (k *Knowledge) riskReasons(prob []float64, level Urgency, why []Reason) []R
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(prob[b], prob[a]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(lo[b], lo[a]) })
 	for n, i := range idx {
-		if n == maxCausesInReason || n > 0 && prob[i] < prob[idx[0]]/3 {
+		if n == maxCausesInReason || n > 0 && lo[i] < lo[idx[0]]-math.Log(3) {
 			break
 		}
-		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: prob[i]})
+		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: logistic(lo[i])})
 	}
 	return why
 }
+
+// logistic turns log-odds into a probability.
+func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 // whatIf tries answers to unknown findings against the current ones.
 type whatIf struct {
@@ -132,7 +128,7 @@ type whatIf struct {
 
 func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatIf {
 	return &whatIf{k: k, vals: slices.Clone(vals), lo: lo, tryLo: make([]float64, len(lo)),
-		share: shares(lo, make([]float64, 0, len(lo))), urgency: urgency}
+		share: k.posterior(lo, make([]float64, 0, len(lo))), urgency: urgency}
 }
 
 // try returns the urgency decide gives with finding i answered s; tryLo holds the log-odds.

@@ -144,7 +144,7 @@ func newProber(k *Knowledge, vals []slot, lo []float64, urgency Urgency) *prober
 	p := &prober{whatIf: k.newWhatIf(vals, lo, urgency), prob: make([]float64, n), min: make([]float64, n), max: make([]float64, n),
 		floors: make([]Urgency, len(k.findings))}
 	for i, x := range lo {
-		p.prob[i] = 1 / (1 + math.Exp(-x))
+		p.prob[i] = logistic(x)
 	}
 	p.top = topIndices(lo, topSize, nil)
 	p.final = urgency

@@ -68,6 +68,9 @@ type Meta struct {
 	// RiskThreshold is, per urgency (soon, urgent, emergency; self_care is unused), the risk
 	// that some cause needing at least that urgency is present from which the urgency holds.
 	RiskThreshold [4]float64
+	// UnlistedPrior is the prior of the spots having a cause the base does not list, or none
+	// that needs care: the share of the posterior that no finding moves (see posterior).
+	UnlistedPrior float64
 	// AnswerBaseRate is how often a yes/no question is answered "yes" by people using the
 	// checker, before anything is known; a finding's base_rate overrides it.
 	AnswerBaseRate float64
