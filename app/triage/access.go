@@ -26,6 +26,7 @@ func (k *Knowledge) index() {
 		k.findings[i].base = k.baseRates(i)
 	}
 	k.markDanger()
+	k.markPartners()
 	for _, c := range k.conditions {
 		for ti := range c.terms {
 			t := &c.terms[ti]

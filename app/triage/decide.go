@@ -132,19 +132,35 @@ func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatI
 }
 
 // try returns the urgency decide gives with finding i answered s; tryLo holds the log-odds.
-func (w *whatIf) try(i int, s slot) Urgency {
+func (w *whatIf) try(i int, s slot) Urgency { return w.tryPair(i, s, -1, slot{}) }
+
+// tryPair is try with finding j answered t too (none for j < 0).
+func (w *whatIf) tryPair(i int, s slot, j int, t slot) Urgency {
 	k := w.k
+	copy(w.tryLo, w.lo)
+	wasI := w.set(i, s)
+	wasJ := slot{}
+	if j >= 0 {
+		wasJ = w.set(j, t)
+	}
+	u := k.decide(w.vals, w.tryLo, nil)
+	if j >= 0 {
+		w.vals[j] = wasJ
+	}
+	w.vals[i] = wasI
+	return u
+}
+
+// set answers finding i with s in vals and tryLo, returning the answer it had.
+func (w *whatIf) set(i int, s slot) slot {
 	was := w.vals[i]
 	w.vals[i] = s
-	copy(w.tryLo, w.lo)
-	for _, r := range k.termsOf[i] {
+	for _, r := range w.k.termsOf[i] {
 		if x, ok := r.term.logLR(s); ok {
 			w.tryLo[r.condition] += x
 		}
 	}
-	u := k.decide(w.vals, w.tryLo, nil)
-	w.vals[i] = was
-	return u
+	return was
 }
 
 // plausibility is the probability of candidate answer j of finding i given what is known: the
@@ -175,8 +191,8 @@ func (w *whatIf) unknown(i int) bool {
 // that urgency's meta.risk_threshold; below that, an answer that would make it an emergency
 // still makes it urgent from meta.plausible_answer: a plausible emergency needs a same-day
 // check at least. (One level less for a plausible urgent answer was tried and sent benign
-// cases with a "not sure" fever to a doctor.) Worse answers below those count for nothing; ok
-// is false when none counts.
+// cases with a "not sure" fever to a doctor.) A worse answer below those sets no floor but
+// may still be worth a safety net (worthANet); ok is false when no answer is.
 func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 	k := w.k
 	m := &k.meta
@@ -190,8 +206,11 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 		}
 		p := w.plausibility(i, j)
 		floor, counts := m.floorFor(u, p)
-		if !counts {
+		if !counts && !m.worthANet(u, p) {
 			continue
+		}
+		if !counts {
+			floor = w.urgency
 		}
 		better := !ok || floor > net.Floor || floor == net.Floor && (u > net.If || u == net.If && p > net.Plausibility)
 		if better {
@@ -214,6 +233,14 @@ func (m *Meta) floorFor(u Urgency, p float64) (Urgency, bool) {
 		return Urgent, true
 	}
 	return SelfCare, false
+}
+
+// worthANet reports whether an unknown answer that would give urgency u, with probability
+// p, is worth a safety net even when it sets no floor: an emergency from about as plausible
+// as any sign a user may have (meta.answer_base_rate: a fever with pinpoint dots, the glass
+// test not done), anything else from meta.plausible_answer.
+func (m *Meta) worthANet(u Urgency, p float64) bool {
+	return p >= m.PlausibleAnswer || u == Emergency && p >= m.AnswerBaseRate
 }
 
 // safetyNets returns a safety net for every unknown finding that has one, the highest floor
@@ -355,5 +382,53 @@ func (k *Knowledge) markDanger() {
 			}
 		}
 		vals[i] = slot{}
+	}
+}
+
+// markPartners sets k.partners: the pairs of yes/no findings that only matter together (an
+// allergen and belly pain, a tampon and a fever): both yes, with nothing else known, match a
+// red-flag rule of urgent or more that neither yes matches alone. The interview weighs such a pair's
+// joint answer, so that it asks the first of the two while the second is still unknown.
+func (k *Knowledge) markPartners() {
+	k.partners = make([][]int, len(k.findings))
+	vals := make([]slot, len(k.findings))
+	yes := slot{known: true, b: true}
+	matchesUrgent := func() bool {
+		for _, r := range k.rules {
+			if r.Urgency >= Urgent && r.Kind == "red_flag" && r.when.eval(vals) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range k.rules {
+		if r.Urgency < Urgent || r.Kind != "red_flag" {
+			continue
+		}
+		var bools []int
+		r.when.refs(func(i int) {
+			if k.findings[i].Kind == Bool && !slices.Contains(bools, i) {
+				bools = append(bools, i)
+			}
+		})
+		for a, i := range bools {
+			for _, j := range bools[a+1:] {
+				if slices.Contains(k.partners[i], j) {
+					continue
+				}
+				vals[i], vals[j] = yes, yes
+				if r.when.eval(vals) {
+					vals[j] = slot{}
+					alone := matchesUrgent()
+					vals[i], vals[j] = slot{}, yes
+					alone = alone || matchesUrgent()
+					if !alone {
+						k.partners[i] = append(k.partners[i], j)
+						k.partners[j] = append(k.partners[j], i)
+					}
+				}
+				vals[i], vals[j] = slot{}, slot{}
+			}
+		}
 	}
 }

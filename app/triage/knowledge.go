@@ -52,6 +52,9 @@ type Knowledge struct {
 	candidates [][]slot
 	// danger lists, per finding, the answers that are danger signs (markDanger).
 	danger [][]slot
+	// partners lists, per yes/no finding, the yes/no findings whose yes together with its yes
+	// matches a rule of urgent or more that neither matches alone (markPartners).
+	partners [][]int
 	// unlistedLogOdds is the log-odds of meta.unlisted_prior (see posterior).
 	unlistedLogOdds float64
 }
