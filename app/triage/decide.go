@@ -67,13 +67,18 @@ func (k *Knowledge) riskLevel(share []float64) Urgency {
 // rules and the risk level of the causes. With why non-nil it appends the reasons: the matched
 // rules, most urgent first, then the causes that carry the risk level, most likely first.
 func (k *Knowledge) decide(vals []slot, lo []float64, why *[]Reason) Urgency {
+	return k.decideBy(vals, lo, why, true)
+}
+
+// decideBy is decide, with the rules of kind floor or without them (see worseAnswer).
+func (k *Knowledge) decideBy(vals []slot, lo []float64, why *[]Reason, floorRules bool) Urgency {
 	u := SelfCare
 	first := 0
 	if why != nil {
 		first = len(*why)
 	}
 	for _, r := range k.rules {
-		if r.when.eval(vals) {
+		if (floorRules || r.Kind != "floor") && r.when.eval(vals) {
 			u = max(u, r.Urgency)
 			if why != nil {
 				*why = append(*why, Reason{Urgency: r.Urgency, Rule: r})
@@ -132,10 +137,16 @@ func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatI
 }
 
 // try returns the urgency decide gives with finding i answered s; tryLo holds the log-odds.
-func (w *whatIf) try(i int, s slot) Urgency { return w.tryPair(i, s, -1, slot{}) }
+func (w *whatIf) try(i int, s slot) Urgency { return w.tryPair(i, s, -1, slot{}, true) }
 
-// tryPair is try with finding j answered t too (none for j < 0).
-func (w *whatIf) tryPair(i int, s slot, j int, t slot) Urgency {
+// worseAnswer returns the urgency that answer s of unknown finding i would give, as its floor
+// counts it: by the red-flag rules and the causes, not by the rules of kind floor, which stand
+// for another answer still unknown (a fever with the glass test not done). Chaining two
+// unknowns would make every "not sure" fever a reason to see a doctor.
+func (w *whatIf) worseAnswer(i int, s slot) Urgency { return w.tryPair(i, s, -1, slot{}, false) }
+
+// tryPair is try with finding j answered t too (none for j < 0), with the floor rules or not.
+func (w *whatIf) tryPair(i int, s slot, j int, t slot, floorRules bool) Urgency {
 	k := w.k
 	copy(w.tryLo, w.lo)
 	wasI := w.set(i, s)
@@ -143,7 +154,7 @@ func (w *whatIf) tryPair(i int, s slot, j int, t slot) Urgency {
 	if j >= 0 {
 		wasJ = w.set(j, t)
 	}
-	u := k.decide(w.vals, w.tryLo, nil)
+	u := k.decideBy(w.vals, w.tryLo, nil, floorRules)
 	if j >= 0 {
 		w.vals[j] = wasJ
 	}
@@ -188,10 +199,11 @@ func (w *whatIf) unknown(i int) bool {
 // floorOf returns the safety net of unknown finding i: its worse answer that would raise the
 // urgency and is plausible enough to count, with the floor it sets now. An unknown answer
 // counts like a cause: it calls for the urgency it would give when its probability reaches
-// that urgency's meta.risk_threshold; below that, an answer that would make it an emergency
-// still makes it urgent from meta.plausible_answer: a plausible emergency needs a same-day
-// check at least. (One level less for a plausible urgent answer was tried and sent benign
-// cases with a "not sure" fever to a doctor.) A worse answer below those sets no floor but
+// that urgency's meta.risk_threshold; below that, from meta.plausible_answer, it sets the
+// level below: a plausible emergency needs a same-day check at least, a plausible urgent
+// answer a GP within days. The worse answer's urgency comes from the red-flag rules and the
+// causes only (worseAnswer): chained through the floor rules, every "not sure" fever would
+// send a benign rash to a doctor. A worse answer below those sets no floor but
 // may still be worth a safety net (worthANet); ok is false when no answer is.
 func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 	k := w.k
@@ -200,12 +212,12 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 		if j == 0 {
 			continue // the unknown answer itself
 		}
-		u := w.try(i, s)
+		u := w.worseAnswer(i, s)
 		if u <= w.urgency {
 			continue
 		}
 		p := w.plausibility(i, j)
-		floor, counts := m.floorFor(u, p)
+		floor, counts := m.floorFor(k.findings[i], u, p)
 		if !counts && !m.worthANet(u, p) {
 			continue
 		}
@@ -223,14 +235,18 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 	return net, ok
 }
 
-// floorFor returns the floor that an unknown answer with probability p, which would give
-// urgency u, sets now (see floorOf), and whether it counts at all.
-func (m *Meta) floorFor(u Urgency, p float64) (Urgency, bool) {
+// floorFor returns the floor that an unknown answer of finding d with probability p, which
+// would give urgency u, sets now (see floorOf), and whether it counts at all.
+func (m *Meta) floorFor(d *Finding, u Urgency, p float64) (Urgency, bool) {
 	switch {
 	case p >= m.RiskThreshold[u]:
 		return u, true
 	case u == Emergency && p >= m.PlausibleAnswer:
 		return Urgent, true
+	case u == Urgent && p >= m.PlausibleAnswer && d.Kind != Number:
+		// A number's probes (an age under 3 months) are points tried, not a distribution of
+		// answers: their equal shares would make every unknown age a reason for care.
+		return Soon, true
 	}
 	return SelfCare, false
 }

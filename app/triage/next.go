@@ -25,14 +25,15 @@ var plausibleLogit = math.Log(plausible / (1 - plausible))
 // the one that best separates the leading causes. An answer counts only when its probability
 // reaches meta.ask_threshold. Done is true when no open question has such an answer that could
 // change the urgency or the top three, and at once when the known findings already make it an
-// emergency: then the person must act, not answer more.
+// emergency, unless one plausible answer would undo it (beforeAnEmergency): then the person
+// must act, not answer more.
 func (k *Knowledge) NextQuestion(f *Findings) Next {
 	f = k.own(f)
 	vals := f.vals
 	lo := k.logOdds(vals, make([]float64, 0, len(k.conditions)))
 	urgency := k.decide(vals, lo, nil)
 	if urgency == Emergency {
-		return Next{Done: true}
+		return k.beforeAnEmergency(vals, lo)
 	}
 	var next Next
 	for _, st := range k.steps {
@@ -88,6 +89,30 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 		}
 	}
 	return next
+}
+
+// beforeAnEmergency returns what to ask when the known findings make it an emergency: the
+// one open question with a plausible answer (meta.plausible_answer) that would make it less
+// than one, such as a fall before a toddler's bruises on the shins, which a rule's exception
+// names; else Done, at once. An emergency that no single answer undoes is never delayed.
+func (k *Knowledge) beforeAnEmergency(vals []slot, lo []float64) Next {
+	w := k.newWhatIf(vals, lo, Emergency)
+	best, bestP := -1, k.meta.PlausibleAnswer
+	for _, i := range k.order {
+		if !k.open(vals, k.findings[i]) {
+			continue
+		}
+		for j, s := range k.candidateSlots(i)[1:] {
+			if p := w.plausibility(i, j+1); p >= bestP && w.try(i, s) < Emergency {
+				best, bestP = i, p
+			}
+		}
+	}
+	if best < 0 {
+		return Next{Done: true}
+	}
+	d := k.findings[best]
+	return Next{Step: d.Step, Findings: []string{d.ID}, Checklist: d.Kind == Bool, Remaining: 1}
 }
 
 // checklistSize is how many yes/no questions one checklist screen shows at most: about what
@@ -285,7 +310,7 @@ func (p *prober) pairGain(i int, others Urgency) float64 {
 		if !p.unknown(j) {
 			continue
 		}
-		after := max(p.tryPair(i, yes, j, yes), others)
+		after := max(p.tryPair(i, yes, j, yes, true), others)
 		if after > p.final {
 			gain += p.plausibility(i, yi) * p.plausibility(j, indexOfSlot(k.candidateSlots(j), yes)) * float64(after-p.final)
 		}
