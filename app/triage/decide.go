@@ -401,21 +401,29 @@ func (k *Knowledge) markDanger() {
 	}
 }
 
-// markPartners sets k.partners: the pairs of yes/no findings that only matter together (an
-// allergen and belly pain, a tampon and a fever): both yes, with nothing else known, match a
-// red-flag rule of urgent or more that neither yes matches alone. The interview weighs such a pair's
-// joint answer, so that it asks the first of the two while the second is still unknown.
+// markPartners sets k.partners: the pairs of yes/no findings that may only matter together
+// (an allergen and belly pain, a tampon and a fever, red eyes and mouth sores beside
+// blisters): both read by one red-flag rule of urgent or more, and neither a yes that on its
+// own, with nothing else known, matches such a rule (a floor rule does not count: it stands
+// for an answer still to come). The interview weighs such a pair's joint answer against what
+// is known (pairGain), so that it asks the first of the two while the second is unknown.
 func (k *Knowledge) markPartners() {
 	k.partners = make([][]int, len(k.findings))
 	vals := make([]slot, len(k.findings))
 	yes := slot{known: true, b: true}
-	matchesUrgent := func() bool {
+	alone := make([]bool, len(k.findings))
+	for i, d := range k.findings {
+		if d.Kind != Bool {
+			continue
+		}
+		vals[i] = yes
 		for _, r := range k.rules {
 			if r.Urgency >= Urgent && r.Kind == "red_flag" && r.when.eval(vals) {
-				return true
+				alone[i] = true
+				break
 			}
 		}
-		return false
+		vals[i] = slot{}
 	}
 	for _, r := range k.rules {
 		if r.Urgency < Urgent || r.Kind != "red_flag" {
@@ -423,27 +431,16 @@ func (k *Knowledge) markPartners() {
 		}
 		var bools []int
 		r.when.refs(func(i int) {
-			if k.findings[i].Kind == Bool && !slices.Contains(bools, i) {
+			if k.findings[i].Kind == Bool && !alone[i] && !slices.Contains(bools, i) {
 				bools = append(bools, i)
 			}
 		})
 		for a, i := range bools {
 			for _, j := range bools[a+1:] {
-				if slices.Contains(k.partners[i], j) {
-					continue
+				if !slices.Contains(k.partners[i], j) {
+					k.partners[i] = append(k.partners[i], j)
+					k.partners[j] = append(k.partners[j], i)
 				}
-				vals[i], vals[j] = yes, yes
-				if r.when.eval(vals) {
-					vals[j] = slot{}
-					alone := matchesUrgent()
-					vals[i], vals[j] = slot{}, yes
-					alone = alone || matchesUrgent()
-					if !alone {
-						k.partners[i] = append(k.partners[i], j)
-						k.partners[j] = append(k.partners[j], i)
-					}
-				}
-				vals[i], vals[j] = slot{}, slot{}
 			}
 		}
 	}
