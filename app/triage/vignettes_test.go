@@ -251,7 +251,8 @@ func median(xs []int) int {
 // are sparse cases whose one distinctive answer is the one made "not sure" (a 2-month-old's
 // blisters, a band on one side reaching the eye, cancer treatment beside shivering): no other
 // answer makes the worse one plausible enough to floor without sending benign cases to a
-// doctor (meta.plausible_answer 0.06 met 7.5 % but left 81 % of self-care cases at self-care).
+// doctor (meta.plausible_answer 0.06 gave 7.5 % on 5 seeds but left 81 % of the own self-care
+// cases at self-care).
 const (
 	unsureSeeds = 20
 	unsureShare = 0.3
