@@ -379,7 +379,8 @@ func (k *Knowledge) isDanger(i int, s slot) bool {
 
 // markDanger sets k.danger: per finding, the answers that are danger signs: yes to a question
 // of a checklist step (the emergency signs, the health background), and any answer that on
-// its own, with nothing else known, matches a rule of urgent or more.
+// its own, with nothing else known, matches a red-flag rule of urgent or more (a floor rule
+// matches an answer only because another is unknown: pinpoint dots with no glass test yet).
 func (k *Knowledge) markDanger() {
 	k.danger = make([][]slot, len(k.findings))
 	vals := make([]slot, len(k.findings))
@@ -391,7 +392,7 @@ func (k *Knowledge) markDanger() {
 		for _, s := range k.candidateSlots(i)[1:] {
 			vals[i] = s
 			for _, r := range k.rules {
-				if r.Urgency >= Urgent && r.when.eval(vals) {
+				if r.Urgency >= Urgent && r.Kind == "red_flag" && r.when.eval(vals) {
 					k.danger[i] = append(k.danger[i], s)
 					break
 				}
