@@ -72,11 +72,25 @@ func (k *Knowledge) decide(vals []slot, lo []float64, why *[]Reason) Urgency {
 
 // decideBy is decide, with the rules of kind floor or without them (see worseAnswer).
 func (k *Knowledge) decideBy(vals []slot, lo []float64, why *[]Reason, floorRules bool) Urgency {
-	u := SelfCare
 	first := 0
 	if why != nil {
 		first = len(*why)
 	}
+	u := k.rulesLevel(vals, why, floorRules)
+	var buf [128]float64 // on the stack
+	share := k.posterior(lo, buf[:0])
+	level := k.riskLevel(share)
+	if why != nil {
+		slices.SortStableFunc((*why)[first:], func(a, b Reason) int { return cmp.Compare(b.Urgency, a.Urgency) })
+		*why = k.riskReasons(lo, level, *why)
+	}
+	return max(u, level)
+}
+
+// rulesLevel returns the most urgent matched rule's urgency (self-care when none matches),
+// with the rules of kind floor or without them, appending the matched rules to why if non-nil.
+func (k *Knowledge) rulesLevel(vals []slot, why *[]Reason, floorRules bool) Urgency {
+	u := SelfCare
 	for _, r := range k.rules {
 		if (floorRules || r.Kind != "floor") && r.when.eval(vals) {
 			u = max(u, r.Urgency)
@@ -85,14 +99,7 @@ func (k *Knowledge) decideBy(vals []slot, lo []float64, why *[]Reason, floorRule
 			}
 		}
 	}
-	var buf [128]float64 // on the stack: decide runs for every probe of every question
-	share := k.posterior(lo, buf[:0])
-	level := k.riskLevel(share)
-	if why != nil {
-		slices.SortStableFunc((*why)[first:], func(a, b Reason) int { return cmp.Compare(b.Urgency, a.Urgency) })
-		*why = k.riskReasons(lo, level, *why)
-	}
-	return max(u, level)
+	return u
 }
 
 // riskReasons appends the causes that carry the risk level: those needing at least that
@@ -129,11 +136,107 @@ type whatIf struct {
 	tryLo   []float64 // log-odds with the tried answer, after try
 	share   []float64 // current shares of the causes
 	urgency Urgency   // what decide gives now
+	// The posterior's terms, so that a try recomputes only the causes its answers touch
+	// (posterior's exponentials were most of the time of a decision): weight[c] is
+	// exp(lo[c] - top), levelWeight[u] their sum over the causes needing at least u, total
+	// all of them and the unlisted cause's.
+	top, total  float64
+	weight      []float64
+	levelWeight [4]float64
+	touched     []bool
+	// matched[r] is whether rule r matches vals; a try evaluates again only the rules that
+	// read a finding it changes (Knowledge.rulesOf), flagged in dirty.
+	matched, dirty []bool
 }
 
 func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatIf {
-	return &whatIf{k: k, vals: slices.Clone(vals), lo: lo, tryLo: make([]float64, len(lo)),
-		share: k.posterior(lo, make([]float64, 0, len(lo))), urgency: urgency}
+	w := &whatIf{k: k, vals: slices.Clone(vals), lo: lo, tryLo: make([]float64, len(lo)),
+		share: k.posterior(lo, make([]float64, 0, len(lo))), urgency: urgency,
+		top: k.unlistedLogOdds, weight: make([]float64, len(lo)), touched: make([]bool, len(lo)),
+		matched: make([]bool, len(k.rules)), dirty: make([]bool, len(k.rules))}
+	for r, rule := range k.rules {
+		w.matched[r] = rule.when.eval(vals)
+	}
+	for _, x := range lo {
+		w.top = max(w.top, x)
+	}
+	w.total = math.Exp(k.unlistedLogOdds - w.top)
+	for c, x := range lo {
+		w.weight[c] = math.Exp(x - w.top)
+		w.total += w.weight[c]
+		for u := Soon; u <= k.conditions[c].Urgency; u++ {
+			w.levelWeight[u] += w.weight[c]
+		}
+	}
+	return w
+}
+
+// tryRules is rulesLevel for vals, where only finding i and j (j < 0: none) differ from
+// what matched was computed on.
+func (w *whatIf) tryRules(i, j int, floorRules bool) Urgency {
+	k := w.k
+	for _, f := range [2]int{i, j} {
+		if f >= 0 {
+			for _, r := range k.rulesOf[f] {
+				w.dirty[r] = true
+			}
+		}
+	}
+	u := SelfCare
+	for r, rule := range k.rules {
+		if !floorRules && rule.Kind == "floor" || rule.Urgency <= u {
+			continue
+		}
+		if w.dirty[r] && rule.when.eval(w.vals) || !w.dirty[r] && w.matched[r] {
+			u = rule.Urgency
+		}
+	}
+	for _, f := range [2]int{i, j} {
+		if f >= 0 {
+			for _, r := range k.rulesOf[f] {
+				w.dirty[r] = false
+			}
+		}
+	}
+	return u
+}
+
+// tryRisk is riskLevel for tryLo, where only the causes that read finding i or j (j < 0:
+// none) differ from lo: the same sums, updated for those causes only.
+func (w *whatIf) tryRisk(i, j int) Urgency {
+	k := w.k
+	total, level := w.total, w.levelWeight
+	update := func(f int) {
+		for _, r := range k.termsOf[f] {
+			c := r.condition
+			if w.touched[c] {
+				continue
+			}
+			w.touched[c] = true
+			d := math.Exp(w.tryLo[c]-w.top) - w.weight[c]
+			total += d
+			for u := Soon; u <= k.conditions[c].Urgency; u++ {
+				level[u] += d
+			}
+		}
+	}
+	update(i)
+	if j >= 0 {
+		update(j)
+	}
+	for _, f := range [2]int{i, j} {
+		if f >= 0 {
+			for _, r := range k.termsOf[f] {
+				w.touched[r.condition] = false
+			}
+		}
+	}
+	for u := Emergency; u >= Soon; u-- {
+		if level[u]/total >= k.meta.RiskThreshold[u] {
+			return u
+		}
+	}
+	return SelfCare
 }
 
 // try returns the urgency decide gives with finding i answered s; tryLo holds the log-odds.
@@ -147,14 +250,13 @@ func (w *whatIf) worseAnswer(i int, s slot) Urgency { return w.tryPair(i, s, -1,
 
 // tryPair is try with finding j answered t too (none for j < 0), with the floor rules or not.
 func (w *whatIf) tryPair(i int, s slot, j int, t slot, floorRules bool) Urgency {
-	k := w.k
 	copy(w.tryLo, w.lo)
 	wasI := w.set(i, s)
 	wasJ := slot{}
 	if j >= 0 {
 		wasJ = w.set(j, t)
 	}
-	u := k.decideBy(w.vals, w.tryLo, nil, floorRules)
+	u := max(w.tryRules(i, j, floorRules), w.tryRisk(i, j))
 	if j >= 0 {
 		w.vals[j] = wasJ
 	}

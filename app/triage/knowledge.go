@@ -52,6 +52,8 @@ type Knowledge struct {
 	candidates [][]slot
 	// danger lists, per finding, the answers that are danger signs (markDanger).
 	danger [][]slot
+	// rulesOf lists, per finding index, the rules whose condition reads it.
+	rulesOf [][]int
 	// partners lists, per yes/no finding, the yes/no findings whose yes together with its yes
 	// matches a rule of urgent or more that neither matches alone (markPartners).
 	partners [][]int
