@@ -22,8 +22,10 @@ var plausibleLogit = math.Log(plausible / (1 - plausible))
 // emergency signs, the person, the health background, the glass test) in order, a step's
 // group at a time; then by value of information: the open question whose answers could most
 // change the urgency, each answer weighted by its plausibility, and among those that cannot,
-// the one that best separates the leading causes. An answer counts only when its probability
-// reaches meta.ask_threshold. Done is true when no open question has such an answer that could
+// the one that best separates the leading causes; a yes/no question comes as a checklist of
+// its step's most informative open yes/no questions (checklistOf). A question counts only when
+// its expected urgency change reaches meta.ask_threshold or a plausible answer would reshuffle
+// the top three. Done is true when no open question has such an answer that could
 // change the urgency or the top three, and at once when the known findings already make it an
 // emergency, unless one plausible answer would undo it (beforeAnEmergency): then the person
 // must act, not answer more.
