@@ -148,7 +148,7 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 		{"Risk threshold soon", formatNum(m.RiskThreshold[triage.Soon])},
 		{"Risk threshold urgent", formatNum(m.RiskThreshold[triage.Urgent])},
 		{"Risk threshold emergency", formatNum(m.RiskThreshold[triage.Emergency])},
-		{"Answer base rate", formatNum(m.AnswerBaseRate)}, {"Plausible answer", formatNum(m.PlausibleAnswer)},
+		{"Unlisted prior", formatNum(m.UnlistedPrior)}, {"Answer base rate", formatNum(m.AnswerBaseRate)}, {"Plausible answer", formatNum(m.PlausibleAnswer)},
 		{"Ask threshold", formatNum(m.AskThreshold)}, {"Question budget", strconv.Itoa(m.QuestionBudget)}}}
 	for _, key := range sortedTextKeys(m.Texts) {
 		meta.Facts = append(meta.Facts, fact{"Text " + key, m.Texts[key].In(reviewLang)})

@@ -1,5 +1,7 @@
 package triage
 
+import "slices"
+
 // computeOrder sets the interview order: steps in file order, questions in file order within.
 func (k *Knowledge) computeOrder() {
 	k.order = k.order[:0]
@@ -25,7 +27,16 @@ func (k *Knowledge) index() {
 		k.candidates[i] = k.makeCandidates(i)
 		k.findings[i].base = k.baseRates(i)
 	}
+	k.rulesOf = make([][]int, len(k.findings))
+	for r, rule := range k.rules {
+		rule.when.refs(func(i int) {
+			if !slices.Contains(k.rulesOf[i], r) {
+				k.rulesOf[i] = append(k.rulesOf[i], r)
+			}
+		})
+	}
 	k.markDanger()
+	k.markPartners()
 	for _, c := range k.conditions {
 		for ti := range c.terms {
 			t := &c.terms[ti]

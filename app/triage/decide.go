@@ -15,56 +15,48 @@ import (
 // maxCausesInReason is how many causes a risk reason names at most.
 const maxCausesInReason = 3
 
-// probabilities writes each cause's naive-Bayes probability odds/(1+odds) into out: each is
-// that cause against all others, on its own evidence, not normalised over all causes (see
-// riskLevel for why the risk rule scales them only among the causes of a level).
-func probabilities(lo []float64, out []float64) []float64 {
+// posterior writes into out each cause's share of the evidence: its posterior probability
+// when the causes are read as mutually exclusive explanations of the spots, beside one more,
+// "a cause not in the base, or nothing that needs care" (meta.unlisted_prior), which no
+// finding argues for or against. Share c is odds_c / (sum of the odds + unlisted), where
+// odds_c is the cause's naive-Bayes odds, prior odds times the ratios of its known findings.
+// Unlike each cause's own odds/(1+odds), the shares sum to less than 1, so that many weakly
+// raised dangerous causes do not add up to a certain danger; the rest, 1 - sum, is the
+// unlisted share.
+func (k *Knowledge) posterior(lo []float64, out []float64) []float64 {
 	out = out[:0]
+	top := k.unlistedLogOdds
 	for _, x := range lo {
-		out = append(out, 1/(1+math.Exp(-x)))
+		top = max(top, x)
+	}
+	sum := math.Exp(k.unlistedLogOdds - top) // scaled by exp(-top): no overflow
+	for _, x := range lo {
+		e := math.Exp(x - top)
+		out = append(out, e)
+		sum += e
+	}
+	for i := range out {
+		out[i] /= sum
 	}
 	return out
 }
 
-// shares writes each cause's share of the evidence into out: its naive-Bayes probability
-// odds/(1+odds), scaled so that the shares sum to at most 1. The causes are taken as
-// mutually exclusive explanations of the spots, so probabilities that sum above 1 (the naive
-// model is overconfident when findings are correlated) are read as relative weights.
-func shares(lo []float64, out []float64) []float64 {
-	out = probabilities(lo, out)
-	sum := 0.0
-	for _, p := range out {
-		sum += p
-	}
-	if sum > 1 {
-		for i := range out {
-			out[i] /= sum
-		}
-	}
-	return out
-}
-
-// riskLevel returns the highest urgency U whose risk, the chance that some cause needing at
-// least U is present, reaches meta.risk_threshold[U]. The risk is 1 - prod(1 - s) over the
-// causes needing at least U, where s is the cause's probability scaled, among those causes
-// only, so that they sum to at most 1: dangerous causes compete with each other for the
-// evidence (the naive model double-counts correlated findings), but a benign cause never
-// explains a dangerous one away: finding hives certain does not lower the risk of sepsis.
-func (k *Knowledge) riskLevel(prob []float64) Urgency {
-	var sum [4]float64 // per level: the probabilities of the causes needing at least it
+// riskLevel returns the highest urgency U whose risk, the posterior probability that the
+// spots come from a cause needing at least U, reaches meta.risk_threshold[U]. The risk only
+// grows when a cause needing U gains weight, and adding a cause's evidence never needs a sum
+// of many small probabilities to mean danger.
+func (k *Knowledge) riskLevel(share []float64) Urgency {
+	var risk [4]float64
 	for i, c := range k.conditions {
-		for u := Soon; u <= c.Urgency; u++ {
-			sum[u] += prob[i]
-		}
+		risk[c.Urgency] += share[i]
 	}
-	none := [4]float64{1, 1, 1, 1} // per level: the chance that no cause needing it is present
-	for i, c := range k.conditions {
-		for u := Soon; u <= c.Urgency; u++ {
-			none[u] *= 1 - prob[i]/max(1, sum[u])
+	for u := Emergency; u >= Soon; u-- {
+		if u < Emergency {
+			risk[u] += risk[u+1]
 		}
 	}
 	for u := Emergency; u >= Soon; u-- {
-		if 1-none[u] >= k.meta.RiskThreshold[u] {
+		if risk[u] >= k.meta.RiskThreshold[u] {
 			return u
 		}
 	}
@@ -75,32 +67,45 @@ func (k *Knowledge) riskLevel(prob []float64) Urgency {
 // rules and the risk level of the causes. With why non-nil it appends the reasons: the matched
 // rules, most urgent first, then the causes that carry the risk level, most likely first.
 func (k *Knowledge) decide(vals []slot, lo []float64, why *[]Reason) Urgency {
-	u := SelfCare
+	return k.decideBy(vals, lo, why, true)
+}
+
+// decideBy is decide, with the rules of kind floor or without them (see worseAnswer).
+func (k *Knowledge) decideBy(vals []slot, lo []float64, why *[]Reason, floorRules bool) Urgency {
 	first := 0
 	if why != nil {
 		first = len(*why)
 	}
+	u := k.rulesLevel(vals, why, floorRules)
+	var buf [128]float64 // on the stack
+	share := k.posterior(lo, buf[:0])
+	level := k.riskLevel(share)
+	if why != nil {
+		slices.SortStableFunc((*why)[first:], func(a, b Reason) int { return cmp.Compare(b.Urgency, a.Urgency) })
+		*why = k.riskReasons(lo, level, *why)
+	}
+	return max(u, level)
+}
+
+// rulesLevel returns the most urgent matched rule's urgency (self-care when none matches),
+// with the rules of kind floor or without them, appending the matched rules to why if non-nil.
+func (k *Knowledge) rulesLevel(vals []slot, why *[]Reason, floorRules bool) Urgency {
+	u := SelfCare
 	for _, r := range k.rules {
-		if r.when.eval(vals) {
+		if (floorRules || r.Kind != "floor") && r.when.eval(vals) {
 			u = max(u, r.Urgency)
 			if why != nil {
 				*why = append(*why, Reason{Urgency: r.Urgency, Rule: r})
 			}
 		}
 	}
-	var buf [128]float64 // on the stack: decide runs for every probe of every question
-	prob := probabilities(lo, buf[:0])
-	level := k.riskLevel(prob)
-	if why != nil {
-		slices.SortStableFunc((*why)[first:], func(a, b Reason) int { return cmp.Compare(b.Urgency, a.Urgency) })
-		*why = k.riskReasons(prob, level, *why)
-	}
-	return max(u, level)
+	return u
 }
 
 // riskReasons appends the causes that carry the risk level: those needing at least that
-// level, the most likely first and the others within a third of its probability.
-func (k *Knowledge) riskReasons(prob []float64, level Urgency, why []Reason) []Reason {
+// level, the likeliest first and the others within a third of its odds; each with its
+// probability as the causes list shows it.
+func (k *Knowledge) riskReasons(lo []float64, level Urgency, why []Reason) []Reason {
 	if level == SelfCare {
 		return why
 	}
@@ -110,15 +115,18 @@ func (k *Knowledge) riskReasons(prob []float64, level Urgency, why []Reason) []R
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(prob[b], prob[a]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(lo[b], lo[a]) })
 	for n, i := range idx {
-		if n == maxCausesInReason || n > 0 && prob[i] < prob[idx[0]]/3 {
+		if n == maxCausesInReason || n > 0 && lo[i] < lo[idx[0]]-math.Log(3) {
 			break
 		}
-		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: prob[i]})
+		why = append(why, Reason{Urgency: level, Condition: k.conditions[i], Probability: logistic(lo[i])})
 	}
 	return why
 }
+
+// logistic turns log-odds into a probability.
+func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 // whatIf tries answers to unknown findings against the current ones.
 type whatIf struct {
@@ -128,27 +136,144 @@ type whatIf struct {
 	tryLo   []float64 // log-odds with the tried answer, after try
 	share   []float64 // current shares of the causes
 	urgency Urgency   // what decide gives now
+	// The posterior's terms, so that a try recomputes only the causes its answers touch
+	// (posterior's exponentials were most of the time of a decision): weight[c] is
+	// exp(lo[c] - top), levelWeight[u] their sum over the causes needing at least u, total
+	// all of them and the unlisted cause's.
+	top, total  float64
+	weight      []float64
+	levelWeight [4]float64
+	touched     []bool
+	// matched[r] is whether rule r matches vals; a try evaluates again only the rules that
+	// read a finding it changes (Knowledge.rulesOf), flagged in dirty.
+	matched, dirty []bool
 }
 
 func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatIf {
-	return &whatIf{k: k, vals: slices.Clone(vals), lo: lo, tryLo: make([]float64, len(lo)),
-		share: shares(lo, make([]float64, 0, len(lo))), urgency: urgency}
+	w := &whatIf{k: k, vals: slices.Clone(vals), lo: lo, tryLo: make([]float64, len(lo)),
+		share: k.posterior(lo, make([]float64, 0, len(lo))), urgency: urgency,
+		top: k.unlistedLogOdds, weight: make([]float64, len(lo)), touched: make([]bool, len(lo)),
+		matched: make([]bool, len(k.rules)), dirty: make([]bool, len(k.rules))}
+	for r, rule := range k.rules {
+		w.matched[r] = rule.when.eval(vals)
+	}
+	for _, x := range lo {
+		w.top = max(w.top, x)
+	}
+	w.total = math.Exp(k.unlistedLogOdds - w.top)
+	for c, x := range lo {
+		w.weight[c] = math.Exp(x - w.top)
+		w.total += w.weight[c]
+		for u := Soon; u <= k.conditions[c].Urgency; u++ {
+			w.levelWeight[u] += w.weight[c]
+		}
+	}
+	return w
+}
+
+// tryRules is rulesLevel for vals, where only finding i and j (j < 0: none) differ from
+// what matched was computed on.
+func (w *whatIf) tryRules(i, j int, floorRules bool) Urgency {
+	k := w.k
+	for _, f := range [2]int{i, j} {
+		if f >= 0 {
+			for _, r := range k.rulesOf[f] {
+				w.dirty[r] = true
+			}
+		}
+	}
+	u := SelfCare
+	for r, rule := range k.rules {
+		if !floorRules && rule.Kind == "floor" || rule.Urgency <= u {
+			continue
+		}
+		if w.dirty[r] && rule.when.eval(w.vals) || !w.dirty[r] && w.matched[r] {
+			u = rule.Urgency
+		}
+	}
+	for _, f := range [2]int{i, j} {
+		if f >= 0 {
+			for _, r := range k.rulesOf[f] {
+				w.dirty[r] = false
+			}
+		}
+	}
+	return u
+}
+
+// tryRisk is riskLevel for tryLo, where only the causes that read finding i or j (j < 0:
+// none) differ from lo: the same sums, updated for those causes only.
+func (w *whatIf) tryRisk(i, j int) Urgency {
+	k := w.k
+	total, level := w.total, w.levelWeight
+	update := func(f int) {
+		for _, r := range k.termsOf[f] {
+			c := r.condition
+			if w.touched[c] {
+				continue
+			}
+			w.touched[c] = true
+			d := math.Exp(w.tryLo[c]-w.top) - w.weight[c]
+			total += d
+			for u := Soon; u <= k.conditions[c].Urgency; u++ {
+				level[u] += d
+			}
+		}
+	}
+	update(i)
+	if j >= 0 {
+		update(j)
+	}
+	for _, f := range [2]int{i, j} {
+		if f >= 0 {
+			for _, r := range k.termsOf[f] {
+				w.touched[r.condition] = false
+			}
+		}
+	}
+	for u := Emergency; u >= Soon; u-- {
+		if level[u]/total >= k.meta.RiskThreshold[u] {
+			return u
+		}
+	}
+	return SelfCare
 }
 
 // try returns the urgency decide gives with finding i answered s; tryLo holds the log-odds.
-func (w *whatIf) try(i int, s slot) Urgency {
-	k := w.k
+func (w *whatIf) try(i int, s slot) Urgency { return w.tryPair(i, s, -1, slot{}, true) }
+
+// worseAnswer returns the urgency that answer s of unknown finding i would give, as its floor
+// counts it: by the red-flag rules and the causes, not by the rules of kind floor, which stand
+// for another answer still unknown (a fever with the glass test not done). Chaining two
+// unknowns would make every "not sure" fever a reason to see a doctor.
+func (w *whatIf) worseAnswer(i int, s slot) Urgency { return w.tryPair(i, s, -1, slot{}, false) }
+
+// tryPair is try with finding j answered t too (none for j < 0), with the floor rules or not.
+func (w *whatIf) tryPair(i int, s slot, j int, t slot, floorRules bool) Urgency {
+	copy(w.tryLo, w.lo)
+	wasI := w.set(i, s)
+	wasJ := slot{}
+	if j >= 0 {
+		wasJ = w.set(j, t)
+	}
+	u := max(w.tryRules(i, j, floorRules), w.tryRisk(i, j))
+	if j >= 0 {
+		w.vals[j] = wasJ
+	}
+	w.vals[i] = wasI
+	return u
+}
+
+// set answers finding i with s in vals and tryLo, returning the answer it had.
+func (w *whatIf) set(i int, s slot) slot {
 	was := w.vals[i]
 	w.vals[i] = s
-	copy(w.tryLo, w.lo)
-	for _, r := range k.termsOf[i] {
+	for _, r := range w.k.termsOf[i] {
 		if x, ok := r.term.logLR(s); ok {
 			w.tryLo[r.condition] += x
 		}
 	}
-	u := k.decide(w.vals, w.tryLo, nil)
-	w.vals[i] = was
-	return u
+	return was
 }
 
 // plausibility is the probability of candidate answer j of finding i given what is known: the
@@ -176,11 +301,12 @@ func (w *whatIf) unknown(i int) bool {
 // floorOf returns the safety net of unknown finding i: its worse answer that would raise the
 // urgency and is plausible enough to count, with the floor it sets now. An unknown answer
 // counts like a cause: it calls for the urgency it would give when its probability reaches
-// that urgency's meta.risk_threshold; below that, an answer that would make it an emergency
-// still makes it urgent from meta.plausible_answer: a plausible emergency needs a same-day
-// check at least. (One level less for a plausible urgent answer was tried and sent benign
-// cases with a "not sure" fever to a doctor.) Worse answers below those count for nothing; ok
-// is false when none counts.
+// that urgency's meta.risk_threshold; below that, from meta.plausible_answer, it sets the
+// level below: a plausible emergency needs a same-day check at least, a plausible urgent
+// answer a GP within days. The worse answer's urgency comes from the red-flag rules and the
+// causes only (worseAnswer): chained through the floor rules, every "not sure" fever would
+// send a benign rash to a doctor. A worse answer below those sets no floor but
+// may still be worth a safety net (worthANet); ok is false when no answer is.
 func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 	k := w.k
 	m := &k.meta
@@ -188,14 +314,17 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 		if j == 0 {
 			continue // the unknown answer itself
 		}
-		u := w.try(i, s)
+		u := w.worseAnswer(i, s)
 		if u <= w.urgency {
 			continue
 		}
 		p := w.plausibility(i, j)
-		floor, counts := m.floorFor(u, p)
-		if !counts {
+		floor, counts := m.floorFor(k.findings[i], u, p)
+		if !counts && !m.worthANet(u, p) {
 			continue
+		}
+		if !counts {
+			floor = w.urgency
 		}
 		better := !ok || floor > net.Floor || floor == net.Floor && (u > net.If || u == net.If && p > net.Plausibility)
 		if better {
@@ -208,16 +337,28 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 	return net, ok
 }
 
-// floorFor returns the floor that an unknown answer with probability p, which would give
-// urgency u, sets now (see floorOf), and whether it counts at all.
-func (m *Meta) floorFor(u Urgency, p float64) (Urgency, bool) {
+// floorFor returns the floor that an unknown answer of finding d with probability p, which
+// would give urgency u, sets now (see floorOf), and whether it counts at all.
+func (m *Meta) floorFor(d *Finding, u Urgency, p float64) (Urgency, bool) {
 	switch {
 	case p >= m.RiskThreshold[u]:
 		return u, true
 	case u == Emergency && p >= m.PlausibleAnswer:
 		return Urgent, true
+	case u == Urgent && p >= m.PlausibleAnswer && d.Kind != Number:
+		// A number's probes (an age under 3 months) are points tried, not a distribution of
+		// answers: their equal shares would make every unknown age a reason for care.
+		return Soon, true
 	}
 	return SelfCare, false
+}
+
+// worthANet reports whether an unknown answer that would give urgency u, with probability
+// p, is worth a safety net even when it sets no floor: an emergency from about as plausible
+// as any sign a user may have (meta.answer_base_rate: a fever with pinpoint dots, the glass
+// test not done), anything else from meta.plausible_answer.
+func (m *Meta) worthANet(u Urgency, p float64) bool {
+	return p >= m.PlausibleAnswer || u == Emergency && p >= m.AnswerBaseRate
 }
 
 // safetyNets returns a safety net for every unknown finding that has one, the highest floor
@@ -340,7 +481,8 @@ func (k *Knowledge) isDanger(i int, s slot) bool {
 
 // markDanger sets k.danger: per finding, the answers that are danger signs: yes to a question
 // of a checklist step (the emergency signs, the health background), and any answer that on
-// its own, with nothing else known, matches a rule of urgent or more.
+// its own, with nothing else known, matches a red-flag rule of urgent or more (a floor rule
+// matches an answer only because another is unknown: pinpoint dots with no glass test yet).
 func (k *Knowledge) markDanger() {
 	k.danger = make([][]slot, len(k.findings))
 	vals := make([]slot, len(k.findings))
@@ -352,12 +494,57 @@ func (k *Knowledge) markDanger() {
 		for _, s := range k.candidateSlots(i)[1:] {
 			vals[i] = s
 			for _, r := range k.rules {
-				if r.Urgency >= Urgent && r.when.eval(vals) {
+				if r.Urgency >= Urgent && r.Kind == "red_flag" && r.when.eval(vals) {
 					k.danger[i] = append(k.danger[i], s)
 					break
 				}
 			}
 		}
 		vals[i] = slot{}
+	}
+}
+
+// markPartners sets k.partners: the pairs of yes/no findings that may only matter together
+// (an allergen and belly pain, a tampon and a fever, red eyes and mouth sores beside
+// blisters): both read by one red-flag rule of urgent or more, and neither a yes that on its
+// own, with nothing else known, matches such a rule (a floor rule does not count: it stands
+// for an answer still to come). The interview weighs such a pair's joint answer against what
+// is known (pairGain), so that it asks the first of the two while the second is unknown.
+func (k *Knowledge) markPartners() {
+	k.partners = make([][]int, len(k.findings))
+	vals := make([]slot, len(k.findings))
+	yes := slot{known: true, b: true}
+	alone := make([]bool, len(k.findings))
+	for i, d := range k.findings {
+		if d.Kind != Bool {
+			continue
+		}
+		vals[i] = yes
+		for _, r := range k.rules {
+			if r.Urgency >= Urgent && r.Kind == "red_flag" && r.when.eval(vals) {
+				alone[i] = true
+				break
+			}
+		}
+		vals[i] = slot{}
+	}
+	for _, r := range k.rules {
+		if r.Urgency < Urgent || r.Kind != "red_flag" {
+			continue
+		}
+		var bools []int
+		r.when.refs(func(i int) {
+			if k.findings[i].Kind == Bool && !alone[i] && !slices.Contains(bools, i) {
+				bools = append(bools, i)
+			}
+		})
+		for a, i := range bools {
+			for _, j := range bools[a+1:] {
+				if !slices.Contains(k.partners[i], j) {
+					k.partners[i] = append(k.partners[i], j)
+					k.partners[j] = append(k.partners[j], i)
+				}
+			}
+		}
 	}
 }

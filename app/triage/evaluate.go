@@ -2,7 +2,6 @@ package triage
 
 import (
 	"cmp"
-	"math"
 	"slices"
 )
 
@@ -67,7 +66,7 @@ func (k *Knowledge) Evaluate(f *Findings) Result {
 	res.Conditions = make([]Scored, len(rank))
 	snapshot := slices.Clone(f.vals) // Evidence reads it later, whatever happens to f
 	for r, i := range rank {
-		res.Conditions[r] = Scored{Condition: k.conditions[i], LogOdds: lo[i], Probability: 1 / (1 + math.Exp(-lo[i])), k: k, vals: snapshot}
+		res.Conditions[r] = Scored{Condition: k.conditions[i], LogOdds: lo[i], Probability: logistic(lo[i]), k: k, vals: snapshot}
 	}
 	return res
 }

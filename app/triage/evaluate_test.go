@@ -154,8 +154,8 @@ func TestUnknownNeverLowersBelowAPlausibleWorseAnswer(t *testing.T) {
 		w := k.newWhatIf(g.vals, lo, base)
 		want := base
 		for j, s := range k.candidateSlots(i)[1:] {
-			u := w.try(i, s)
-			if floor, counts := k.meta.floorFor(u, w.plausibility(i, j+1)); counts && u > base {
+			u := w.worseAnswer(i, s)
+			if floor, counts := k.meta.floorFor(k.findings[i], u, w.plausibility(i, j+1)); counts && u > base {
 				want = max(want, floor)
 			}
 		}

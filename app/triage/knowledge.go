@@ -54,6 +54,13 @@ type Knowledge struct {
 	numbers    EmergencyNumbers
 	// danger lists, per finding, the answers that are danger signs (markDanger).
 	danger [][]slot
+	// rulesOf lists, per finding index, the rules whose condition reads it.
+	rulesOf [][]int
+	// partners lists, per yes/no finding, the yes/no findings whose yes together with its yes
+	// matches a rule of urgent or more that neither matches alone (markPartners).
+	partners [][]int
+	// unlistedLogOdds is the log-odds of meta.unlisted_prior (see posterior).
+	unlistedLogOdds float64
 }
 
 // Problem is one mistake in a knowledge base, at a JSON path such as
@@ -330,7 +337,7 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 	return u
 }
 
-var metaFields = []string{"version", "reviewed", "content_hash", "languages", "risk_threshold", "answer_base_rate",
+var metaFields = []string{"version", "reviewed", "content_hash", "languages", "risk_threshold", "unlisted_prior", "answer_base_rate",
 	"ask_threshold", "plausible_answer", "question_budget", "ui"}
 
 func (l *loader) loadMeta(r gjson.Result) {
@@ -358,6 +365,8 @@ func (l *loader) loadMeta(r gjson.Result) {
 	}
 	l.langs = meta.Languages
 	l.loadRiskThresholds(m.Get("risk_threshold"))
+	meta.UnlistedPrior = l.number(m, "meta", "unlisted_prior", 0.01, 0.9)
+	l.k.unlistedLogOdds = math.Log(meta.UnlistedPrior / (1 - meta.UnlistedPrior))
 	meta.AnswerBaseRate = l.number(m, "meta", "answer_base_rate", 0.001, 0.5)
 	meta.QuestionBudget = int(l.number(m, "meta", "question_budget", 5, 200))
 	meta.AskThreshold = l.number(m, "meta", "ask_threshold", 0.0001, 0.5)

@@ -12,7 +12,7 @@ const topSize = 3
 // the decisive margin in log-odds (about twice the odds) and to a plausible probability: a
 // near-tie, or one unlikely cause overtaking another, is not worth a question.
 const (
-	decisive  = 0.7
+	decisive  = 0.35
 	plausible = 0.1
 )
 
@@ -22,17 +22,20 @@ var plausibleLogit = math.Log(plausible / (1 - plausible))
 // emergency signs, the person, the health background, the glass test) in order, a step's
 // group at a time; then by value of information: the open question whose answers could most
 // change the urgency, each answer weighted by its plausibility, and among those that cannot,
-// the one that best separates the leading causes. An answer counts only when its probability
-// reaches meta.ask_threshold. Done is true when no open question has such an answer that could
+// the one that best separates the leading causes; a yes/no question comes as a checklist of
+// its step's most informative open yes/no questions (checklistOf). A question counts only when
+// its expected urgency change reaches meta.ask_threshold or a plausible answer would reshuffle
+// the top three. Done is true when no open question has such an answer that could
 // change the urgency or the top three, and at once when the known findings already make it an
-// emergency: then the person must act, not answer more.
+// emergency, unless one plausible answer would undo it (beforeAnEmergency): then the person
+// must act, not answer more.
 func (k *Knowledge) NextQuestion(f *Findings) Next {
 	f = k.own(f)
 	vals := f.vals
 	lo := k.logOdds(vals, make([]float64, 0, len(k.conditions)))
 	urgency := k.decide(vals, lo, nil)
 	if urgency == Emergency {
-		return Next{Done: true}
+		return k.beforeAnEmergency(vals, lo)
 	}
 	var next Next
 	for _, st := range k.steps {
@@ -54,19 +57,20 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	p := newProber(k, vals, lo, urgency)
 	p.sortCauses = k.questionsAnswered(vals) < k.meta.QuestionBudget
 	best := -1
-	var bestScore voi
+	scores := make([]voi, len(k.findings))
 	for _, i := range k.order {
 		d := k.findings[i]
 		if k.stepByID[d.Step].Always || !k.open(vals, d) {
 			continue
 		}
 		score := p.score(i)
+		scores[i] = score
 		if !score.changes {
 			continue
 		}
 		next.Remaining++
-		if best < 0 || score.better(bestScore) {
-			best, bestScore = i, score
+		if best < 0 || score.better(scores[best]) {
+			best = i
 		}
 	}
 	if next.Step != "" {
@@ -77,24 +81,98 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	}
 	d := k.findings[best]
 	next.Step, next.Findings = d.Step, []string{d.ID}
+	if d.Kind == Bool {
+		next.Checklist = true
+		next.Findings = k.checklistOf(vals, d, scores)
+		for _, id := range next.Findings[1:] {
+			if !scores[k.findingByID[id].index].changes {
+				next.Remaining++ // shown beside the best: to be answered too
+			}
+		}
+	}
 	return next
 }
 
-// questionsAnswered counts the questions answered so far as the person answered them: a
-// checklist screen (up to its step's group of boxes) once, any other question once.
+// beforeAnEmergency returns what to ask when the known findings make it an emergency: the
+// one open question with a plausible answer (meta.plausible_answer) that would make it less
+// than one, such as a fall before a toddler's bruises on the shins, which a rule's exception
+// names; else Done, at once. An emergency that no single answer undoes is never delayed.
+func (k *Knowledge) beforeAnEmergency(vals []slot, lo []float64) Next {
+	w := k.newWhatIf(vals, lo, Emergency)
+	best, bestP := -1, k.meta.PlausibleAnswer
+	for _, i := range k.order {
+		if !k.open(vals, k.findings[i]) {
+			continue
+		}
+		for j, s := range k.candidateSlots(i)[1:] {
+			if p := w.plausibility(i, j+1); p >= bestP && w.try(i, s) < Emergency {
+				best, bestP = i, p
+			}
+		}
+	}
+	if best < 0 {
+		return Next{Done: true}
+	}
+	d := k.findings[best]
+	return Next{Step: d.Step, Findings: []string{d.ID}, Checklist: d.Kind == Bool, Remaining: 1}
+}
+
+// checklistSize is how many yes/no questions one checklist screen shows at most: about what
+// a person takes in at a glance, as NHS 111 online's lists do.
+const checklistSize = 7
+
+// checklistOf returns the checklist screen for the best question first: with it the open
+// yes/no questions of its step that best tell the leading causes apart or could change the
+// urgency, most informative first. A yes/no question asked alone costs a question as a
+// checklist does, so showing the step's next most informative signs beside it costs nothing
+// and asks the distinctive ones (a ring, burrows, a honey crust) in few questions.
+func (k *Knowledge) checklistOf(vals []slot, best *Finding, scores []voi) []string {
+	var idx []int
+	for _, i := range k.order {
+		d := k.findings[i]
+		if i != best.index && d.Step == best.Step && d.Kind == Bool && k.open(vals, d) &&
+			(scores[i].changes || scores[i].separation > 0) {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case scores[a].better(scores[b]):
+			return -1
+		case scores[b].better(scores[a]):
+			return 1
+		}
+		return 0
+	})
+	ids := []string{best.ID}
+	for _, i := range idx[:min(len(idx), checklistSize-1)] {
+		ids = append(ids, k.findings[i].ID)
+	}
+	return ids
+}
+
+// questionsAnswered counts the questions answered so far as the person answered them: the
+// yes/no questions of a step as checklist screens (up to its group, or checklistSize, boxes
+// each: the interview asks them so), any other question once.
 func (k *Knowledge) questionsAnswered(vals []slot) int {
 	n := 0
 	for _, st := range k.steps {
-		asked := 0
+		boxes, size := 0, checklistSize
+		if st.Checklist {
+			size = st.Group
+		}
 		for _, id := range st.Findings {
-			if s := vals[k.findingByID[id].index]; s.known || s.unsure {
-				asked++
+			d := k.findingByID[id]
+			if s := vals[d.index]; !s.known && !s.unsure {
+				continue
+			}
+			if d.Kind == Bool && (st.Checklist || !st.Always) {
+				boxes++
+			} else {
+				n++
 			}
 		}
-		if st.Checklist {
-			asked = (asked + st.Group - 1) / st.Group
-		}
-		n += asked
+		n += (boxes + size - 1) / size
 	}
 	return n
 }
@@ -144,7 +222,7 @@ func newProber(k *Knowledge, vals []slot, lo []float64, urgency Urgency) *prober
 	p := &prober{whatIf: k.newWhatIf(vals, lo, urgency), prob: make([]float64, n), min: make([]float64, n), max: make([]float64, n),
 		floors: make([]Urgency, len(k.findings))}
 	for i, x := range lo {
-		p.prob[i] = 1 / (1 + math.Exp(-x))
+		p.prob[i] = logistic(x)
 	}
 	p.top = topIndices(lo, topSize, nil)
 	p.final = urgency
@@ -203,6 +281,7 @@ func (p *prober) score(i int) (v voi) {
 			reshuffle += pl
 		}
 	}
+	v.urgency += p.pairGain(i, others)
 	for _, r := range refs {
 		v.separation += p.prob[r.condition] * (p.max[r.condition] - p.min[r.condition])
 	}
@@ -215,6 +294,30 @@ func (p *prober) score(i int) (v voi) {
 		v.urgency = 0 // too unlikely to change the urgency: rank it by separation only
 	}
 	return v
+}
+
+// pairGain is the expected change of the urgency, in levels, that yes/no question i brings
+// through a partner still unknown (markPartners): both answered yes, weighted by both yes
+// answers' probabilities. Without it a question that only matters together with another
+// (an allergen, with belly pain still unknown) would look worthless and never be asked.
+func (p *prober) pairGain(i int, others Urgency) float64 {
+	k := p.k
+	if k.findings[i].Kind != Bool {
+		return 0
+	}
+	yes := slot{known: true, b: true}
+	yi := indexOfSlot(k.candidateSlots(i), yes)
+	gain := 0.0
+	for _, j := range k.partners[i] {
+		if !p.unknown(j) {
+			continue
+		}
+		after := max(p.tryPair(i, yes, j, yes, true), others)
+		if after > p.final {
+			gain += p.plausibility(i, yi) * p.plausibility(j, indexOfSlot(k.candidateSlots(j), yes)) * float64(after-p.final)
+		}
+	}
+	return gain
 }
 
 // reshuffles reports whether, in tryLo, a cause outside the current top three becomes

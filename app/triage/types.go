@@ -71,6 +71,9 @@ type Meta struct {
 	// RiskThreshold is, per urgency (soon, urgent, emergency; self_care is unused), the risk
 	// that some cause needing at least that urgency is present from which the urgency holds.
 	RiskThreshold [4]float64
+	// UnlistedPrior is the prior of the spots having a cause the base does not list, or none
+	// that needs care: the share of the posterior that no finding moves (see posterior).
+	UnlistedPrior float64
 	// AnswerBaseRate is how often a yes/no question is answered "yes" by people using the
 	// checker, before anything is known; a finding's base_rate overrides it.
 	AnswerBaseRate float64
@@ -78,10 +81,11 @@ type Meta struct {
 	// whose answer plausibly changes the urgency (expected change >= PlausibleAnswer), no
 	// longer those that only sort the causes.
 	QuestionBudget int
-	// AskThreshold is the least probability of an answer that makes a question worth asking.
+	// AskThreshold is the least expected change of the urgency, in levels weighted by the
+	// answers' probabilities, that makes a question worth asking.
 	AskThreshold float64
-	// PlausibleAnswer is the probability from which an unknown finding's answer that would
-	// make it an emergency makes it urgent at least (see floorOf).
+	// PlausibleAnswer is the probability from which an unknown finding's answer sets the
+	// level below the one it would give (an emergency answer: urgent; see floorOf).
 	PlausibleAnswer float64
 	// Texts holds every text of meta by key: name, tagline, disclaimer, privacy,
 	// emergency_intro, unsure, yes, no, and any other the file adds.
