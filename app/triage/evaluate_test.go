@@ -181,7 +181,7 @@ func TestSafetyNetTextsAreComplete(t *testing.T) {
 	k := bundled(t)
 	for _, tt := range []struct{ findings, net string }{
 		{`{"age_years": 0.1, "glass_test": "fades"}`, "check_fever"},
-		{`{"age_years": 3, "fever": true, "spot_size": "pinpoint"}`, "check_glass_test"},
+		{`{"age_years": 3, "fever": true, "spot_size": "small"}`, "check_glass_test"},
 	} {
 		f, err := k.ParseFindings(tt.findings)
 		if err != nil {
