@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -272,6 +273,11 @@ var keptWhenUnsure = []string{"age_years", "sex"}
 // end below urgent, no urgent or emergency case at self-care, and under-triage overall stays
 // within the target.
 func TestInterviewWithNotSureAnswers(t *testing.T) {
+	if runtime.GOOS == "js" {
+		// The same engine code runs natively in make test; under Node these 3,200 interviews
+		// alone take minutes, and the wasm run's job is the engine's other tests.
+		t.Skip("run natively: 3,200 interviews take minutes under Node")
+	}
 	k := bundled(t)
 	var runs, under, emergencies, emergencyHits, emergencyBelow, urgentAtSelfCare int
 	for _, path := range vignetteFiles {
