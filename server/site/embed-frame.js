@@ -1,5 +1,5 @@
-// Spotcheck's page side of embedding (served as /embed-frame.js, a blocking script before
-// go-app's app.js). Outside a frame it only says so. Inside a partner's frame it:
+// Spotcheck's page side of embedding (served as /embed-frame.js, deferred: it runs before
+// DOMContentLoaded, long before the wasm starts). Outside a frame it only says so. Inside a partner's frame it:
 //
 //   - applies the theme from the URL's fragment (never sent to the server), each value checked
 //     against an allowlist and otherwise ignored: accent=#rrggbb (white or black text on it,

@@ -91,9 +91,9 @@ func (s shell) handler(version string) *app.Handler {
 		BackgroundColor: s.app.BackgroundColor(),
 		Icon:            app.Icon{Default: icon192, Large: icon512, SVG: iconSVG, Maskable: iconMaskable},
 		Styles:          s.app.Styles(),
-		// The Trusted Types policy blocks (no defer): it must exist before app.js runs. So
-		// does the frame script, whose state the app reads when it starts.
-		Scripts: []string{trustedTypesPath, frameScriptPath, offlinePath + " defer"},
+		// The Trusted Types policy blocks (no defer): it must exist before app.js runs. The
+		// deferred scripts run before DOMContentLoaded, long before the wasm has downloaded.
+		Scripts: []string{trustedTypesPath, frameScriptPath + " defer", offlinePath + " defer"},
 		// The policy again in the page, for static hosts that cannot send headers (a meta
 		// policy cannot carry frame-ancestors; the server's header does).
 		RawHeaders: []string{
