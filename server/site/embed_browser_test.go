@@ -140,19 +140,20 @@ func TestBrowserEmbed(t *testing.T) {
 		if browsertest.Eval[bool](t, fctx, `navigator.serviceWorker.controller !== null`) {
 			t.Error("the framed app is controlled by a service worker")
 		}
+		running := time.Now()
 		screens := 0
-		w := &browsertest.Walker{T: t, Ctx: fctx, K: browsertest.Knowledge(t), Walk: browsertest.Walk{Name: "not sure"},
-			OnScreen: func(name string) {
-				screens++
-				browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
-				host := eval[[]float64](t, ctx, `(() => {
+		fits := func(name string) {
+			screens++
+			browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
+			host := eval[[]float64](t, ctx, `(() => {
 					const resizes = window.spotcheckMessages.filter(m => m.type === "spotcheck:resize");
 					return [document.querySelector("[data-spotcheck] iframe").clientHeight, resizes[resizes.length - 1].height];
 				})()`)
-				if host[0] != host[1] {
-					t.Errorf("%s: the frame is %v px tall, the app's last height %v", name, host[0], host[1])
-				}
-			}}
+			if host[0] != host[1] {
+				t.Errorf("%s: the frame is %v px tall, the app's last height %v", name, host[0], host[1])
+			}
+		}
+		w := &browsertest.Walker{T: t, Ctx: fctx, K: browsertest.Knowledge(t), Walk: browsertest.Walk{Name: "not sure"}, OnScreen: fits}
 		w.Run()
 		if screens < 5 {
 			t.Errorf("only %d screens checked", screens)
@@ -190,7 +191,11 @@ func TestBrowserEmbed(t *testing.T) {
 		t.Logf("%d messages: %v; first ones %.300s", len(msgs), counts, b)
 
 		paths := s.Paths()
+		var later []string
 		for _, r := range p.requests() {
+			if r.host == origin && r.at.After(running) {
+				later = append(later, r.path)
+			}
 			if chromiumService(r.host) {
 				continue
 			}
@@ -200,6 +205,12 @@ func TestBrowserEmbed(t *testing.T) {
 				t.Errorf("request %s %s%s (query %v, cookie %v): not a GET of the app's files or the partner's page", r.method, r.host, r.path, r.query, r.cookie)
 			}
 		}
+		// Without the worker, a later screen's pictures come when it is shown.
+		t.Logf("the app's requests once it ran: %v", later)
+
+		keys := &browsertest.Walker{T: t, Ctx: fctx, K: browsertest.Knowledge(t), Keys: true, OnScreen: fits,
+			Walk: browsertest.Walk{Name: "emergency", Want: "emergency", Answers: map[string]any{"fever": true, "age_years": 3.0, "glass_test": "does_not_fade"}}}
+		keys.Run()
 	})
 
 	t.Run("reset from the partner; wrong origins and malformed messages ignored", func(t *testing.T) {
@@ -236,22 +247,23 @@ func TestBrowserEmbed(t *testing.T) {
 
 	t.Run("theming: allowed values applied, hostile ones ignored, axe clean", func(t *testing.T) {
 		type look struct {
-			Button, ButtonText, Page, Theme, Accent, Lang, Compact string
+			Button, ButtonText, Page, Theme, Accent, Lang, Compact, HeaderPadding string
 		}
 		const read = `(() => {
 			const b = getComputedStyle(document.querySelector(".button-start"));
 			const d = document.documentElement.dataset;
 			return {Button: b.backgroundColor, ButtonText: b.color, Page: getComputedStyle(document.body).backgroundColor,
-				Theme: d.theme || "", Accent: d.accent || "", Lang: window.spotcheckEmbed.lang, Compact: d.compact || ""};
+				Theme: d.theme || "", Accent: d.accent || "", Lang: window.spotcheckEmbed.lang, Compact: d.compact || "",
+				HeaderPadding: getComputedStyle(document.querySelector(".site-header")).paddingTop};
 		})()`
 		cases := []struct {
 			query string
 			want  look
 		}{
-			{"?accent=%23ffcc00&theme=dark&lang=es&compact", look{"rgb(255, 204, 0)", "rgb(0, 0, 0)", "rgb(18, 20, 23)", "dark", "#ffcc00", "es", "true"}},
-			{"?accent=%23003366&theme=light", look{"rgb(0, 51, 102)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "light", "#003366", "", ""}},
-			{"?accent=red;}body{display:none}&theme=evil&lang=../x", look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", ""}},
-			{`?accent="><script>alert(1)</script>&lang=ES`, look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", ""}},
+			{"?accent=%23ffcc00&theme=dark&lang=es&compact", look{"rgb(255, 204, 0)", "rgb(0, 0, 0)", "rgb(18, 20, 23)", "dark", "#ffcc00", "es", "true", "6px"}},
+			{"?accent=%23003366&theme=light", look{"rgb(0, 51, 102)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "light", "#003366", "", "", "12px"}},
+			{"?accent=red;}body{display:none}&theme=evil&lang=../x", look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", "", "12px"}},
+			{`?accent="><script>alert(1)</script>&lang=ES`, look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", "", "12px"}},
 		}
 		for _, c := range cases {
 			fctx := openPartner(t, ctx, partnerHost, c.query, true)
