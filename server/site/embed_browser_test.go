@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -137,6 +139,7 @@ func TestBrowserEmbed(t *testing.T) {
 
 	t.Run("a triage inside the frame, the height following every screen", func(t *testing.T) {
 		fctx := openPartner(t, ctx, partnerHost, "", true)
+		partnerShot(t, ctx, "embed-partner")
 		if browsertest.Eval[bool](t, fctx, `navigator.serviceWorker.controller !== null`) {
 			t.Error("the framed app is controlled by a service worker")
 		}
@@ -265,8 +268,11 @@ func TestBrowserEmbed(t *testing.T) {
 			{"?accent=red;}body{display:none}&theme=evil&lang=../x", look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", "", "12px"}},
 			{`?accent="><script>alert(1)</script>&lang=ES`, look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", "", "12px"}},
 		}
-		for _, c := range cases {
+		for i, c := range cases {
 			fctx := openPartner(t, ctx, partnerHost, c.query, true)
+			if i == 0 {
+				partnerShot(t, ctx, "embed-partner-themed")
+			}
 			if got := browsertest.Eval[look](t, fctx, read); got != c.want {
 				t.Errorf("%s: %+v, want %+v", c.query, got, c.want)
 			}
@@ -299,4 +305,21 @@ func TestBrowserEmbed(t *testing.T) {
 			t.Error("the frame never asked for the page: the test proves nothing about the headers")
 		}
 	})
+}
+
+// partnerShot writes a screenshot of the whole partner page, the frame in it, to
+// test-output/screenshots (the README shows it).
+func partnerShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "..", "test-output", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
