@@ -59,9 +59,7 @@ func cleanOrigin(o string) (string, error) {
 	if scheme != "https" && scheme != "http" {
 		return "", fmt.Errorf("scheme %q: only https (or http on loopback)", scheme)
 	}
-	if strings.HasSuffix(rest, "/") {
-		rest = rest[:len(rest)-1]
-	}
+	rest = strings.TrimSuffix(rest, "/")
 	if strings.ContainsAny(rest, "/?#@;'\"\\ ") {
 		return "", fmt.Errorf("an origin has no path, query, user or quotes")
 	}
