@@ -4,7 +4,8 @@
 //   <script async src="https://spotcheck.example/web/embed.js" data-lang="es"
 //     data-accent="#0b5fff" data-theme="dark" data-compact></script>
 //
-// It puts the app in an iframe in each <div data-spotcheck> and sets the frame's height from
+// It puts the app in an iframe in each <div data-spotcheck>, with a link under it to open the
+// app in a full window (data-open-label on the div gives its text), and sets the frame's height from
 // the app's "spotcheck:resize" messages, accepted only from that frame's window and the app's
 // origin. The theme goes in the frame URL's fragment, which no server sees. It adds no style
 // attribute, no inline script and no HTML string, so it passes the partner's Trusted Types and
@@ -41,7 +42,7 @@
   });
 
   function insert(host) {
-    if (host.querySelector("iframe")) {
+    if (host.querySelector("iframe")) { // inserted already (the script loaded twice)
       return;
     }
     const frame = document.createElement("iframe");
@@ -58,6 +59,14 @@
     frame.src = app.href + (query ? "#" + query : "");
     host.appendChild(frame);
     frames.set(frame.contentWindow, frame);
+    // The full window is where the app installs and works offline (a frame has no worker).
+    const full = document.createElement("a");
+    full.href = app.href;
+    full.target = "_blank";
+    full.rel = "noopener";
+    full.textContent = host.getAttribute("data-open-label") || "Open Spotcheck in a full window (works offline)";
+    full.className = "spotcheck-full-window";
+    host.appendChild(full);
   }
 
   function insertAll() {

@@ -140,6 +140,10 @@ func TestBrowserEmbed(t *testing.T) {
 	t.Run("a triage inside the frame, the height following every screen", func(t *testing.T) {
 		fctx := openPartner(t, ctx, partnerHost, "", true)
 		partnerShot(t, ctx, "embed-partner")
+		if got := eval[string](t, ctx, `(() => { const a = document.querySelector("[data-spotcheck] a");
+			return a ? a.href + " " + a.target + " " + a.rel : ""; })()`); got != "http://"+origin+"/ _blank noopener" {
+			t.Errorf("the full-window link is %q", got)
+		}
 		if browsertest.Eval[bool](t, fctx, `navigator.serviceWorker.controller !== null`) {
 			t.Error("the framed app is controlled by a service worker")
 		}
