@@ -139,7 +139,7 @@ func TestBrowserEmbed(t *testing.T) {
 
 	t.Run("a triage inside the frame, the height following every screen", func(t *testing.T) {
 		fctx := openPartner(t, ctx, partnerHost, "", true)
-		partnerShot(t, ctx, "embed-partner")
+		partnerShot(t, ctx, fctx, "embed-partner")
 		if got := eval[string](t, ctx, `(() => { const a = document.querySelector("[data-spotcheck] a");
 			return a ? a.href + " " + a.target + " " + a.rel : ""; })()`); got != "http://"+origin+"/ _blank noopener" {
 			t.Errorf("the full-window link is %q", got)
@@ -275,7 +275,7 @@ func TestBrowserEmbed(t *testing.T) {
 		for i, c := range cases {
 			fctx := openPartner(t, ctx, partnerHost, c.query, true)
 			if i == 0 {
-				partnerShot(t, ctx, "embed-partner-themed")
+				partnerShot(t, ctx, fctx, "embed-partner-themed")
 			}
 			if got := browsertest.Eval[look](t, fctx, read); got != c.want {
 				t.Errorf("%s: %+v, want %+v", c.query, got, c.want)
@@ -312,10 +312,19 @@ func TestBrowserEmbed(t *testing.T) {
 }
 
 // partnerShot writes a screenshot of the whole partner page, the frame in it, to
-// test-output/screenshots (the README shows it).
-func partnerShot(t *testing.T, ctx context.Context, name string) {
+// test-output/screenshots (the README shows it), once the frame fits its content.
+func partnerShot(t *testing.T, ctx, fctx context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
+	// The page at its full height in the viewport (a full-page capture, which emulates a
+	// taller screen, draws the cross-site frame taller than it is).
+	height := eval[int64](t, ctx, `document.documentElement.scrollHeight`)
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1024, height))
+	browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
+	// Two frames later the frame's new size is painted too.
+	browsertest.Eval[bool](t, fctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1024, 768))
 	if err != nil {
 		t.Fatal(err)
 	}
