@@ -250,3 +250,24 @@ func TestUsage(t *testing.T) {
 		t.Errorf("unknown command: exit %d, %q", code, stderr)
 	}
 }
+
+// TestEmbedOriginsRefusedAtStart: serve and static refuse a bad -embed-origins (or
+// $SPOTCHECK_EMBED_ORIGINS) before doing anything, naming the origin and the reason.
+func TestEmbedOriginsRefusedAtStart(t *testing.T) {
+	cases := []struct {
+		env  string
+		args []string
+		want string
+	}{
+		{"", []string{"serve", "-addr", "127.0.0.1:0", "-embed-origins", "https://ok.example clinic.example"}, `serve: -embed-origins: embed origin "clinic.example": want scheme://host[:port]`},
+		{"", []string{"static", t.TempDir(), "-embed-origins", "http://clinic.example"}, `static: -embed-origins: embed origin "http://clinic.example": http is allowed only for loopback hosts`},
+		{"https://clinic.example/page", []string{"serve", "-addr", "127.0.0.1:0"}, `serve: -embed-origins: embed origin "https://clinic.example/page": an origin has no path`},
+	}
+	for _, c := range cases {
+		t.Setenv("SPOTCHECK_EMBED_ORIGINS", c.env)
+		code, _, stderr := runCLI(t, "", c.args...)
+		if code != 2 || !strings.HasPrefix(stderr, c.want) {
+			t.Errorf("%v (env %q): exit %d, stderr %q; want 2 and %q", c.args, c.env, code, stderr, c.want)
+		}
+	}
+}

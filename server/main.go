@@ -9,6 +9,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,10 +24,13 @@ const usage = `usage: server <command> [arguments]
 Spotcheck's server and tools. The server only serves files: it never sees a case.
 
 Commands:
-  serve [-addr :8000] [-knowledge FILE]
-                                serve the app (address also from $ADDR)
-  static DIR [-base /sub/path] [-knowledge FILE]
+  serve [-addr :8000] [-knowledge FILE] [-embed-origins "https://a.example ..."]
+                                serve the app (address also from $ADDR, embed origins
+                                from $SPOTCHECK_EMBED_ORIGINS)
+  static DIR [-base /sub/path] [-knowledge FILE] [-embed-origins ...]
                                 write the app as a static site to DIR
+  demo-partner -app URL [-addr 127.0.0.1:8001]
+                                serve a partner's page that embeds the app at URL
   check [FILE]                  validate a knowledge base (the bundled one by default);
                                 print every problem, exit 1 on any
   triage [-interview] [-max-input SIZE] CASES.json
@@ -59,6 +63,8 @@ func run(bundled []byte, args []string, stdin io.Reader, stdout, stderr io.Write
 		return runServe(bundled, rest, stderr)
 	case "static":
 		return runStatic(bundled, rest, stdout, stderr)
+	case "demo-partner":
+		return runDemoPartner(rest, stderr)
 	case "check":
 		return runCheck(bundled, rest, stdout, stderr)
 	case "triage":
@@ -76,6 +82,13 @@ func run(bundled []byte, args []string, stdin io.Reader, stdout, stderr io.Write
 		fmt.Fprintf(stderr, "server: unknown command %q\n\n%s", cmd, usage)
 		return 2
 	}
+}
+
+// embedFlag is -embed-origins, for serve and static: the partner origins allowed to frame
+// the app, space-separated, by default from $SPOTCHECK_EMBED_ORIGINS.
+func embedFlag(fs *flag.FlagSet) *string {
+	return fs.String("embed-origins", os.Getenv("SPOTCHECK_EMBED_ORIGINS"),
+		`origins allowed to embed the app, such as "https://clinic.example https://*.health.example" (default from $SPOTCHECK_EMBED_ORIGINS; none: no framing)`)
 }
 
 // load validates a knowledge base as the app uses it: the engine's checks and the UI's texts.

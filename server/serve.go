@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -32,11 +33,17 @@ func runServe(bundled []byte, args []string, stderr io.Writer) int {
 	dir := fs.String("dir", "build/web", "the built web directory")
 	prefix := fs.String("prefix", "", "serve the app under this sub-path, such as /spotcheck")
 	knowledge := fs.String("knowledge", "", "the knowledge base for the page and manifest (default: the bundled one)")
+	embed := embedFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	origins, err := site.ParseEmbedOrigins(*embed)
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: -embed-origins: %v\n", err)
 		return 2
 	}
 	k, ok := loadKnowledge(bundled, *knowledge, "serve", stderr)
@@ -46,7 +53,7 @@ func runServe(bundled []byte, args []string, stderr io.Writer) int {
 	logOut := newLogBuffer(stderr, 250*time.Millisecond)
 	defer logOut.Close()
 	logger := slog.New(slog.NewTextHandler(logOut, nil))
-	h, err := site.New(site.Options{Dir: *dir, Prefix: *prefix, App: ui.New(k), Logger: logger})
+	h, err := site.New(site.Options{Dir: *dir, Prefix: *prefix, App: ui.New(k), Logger: logger, EmbedOrigins: origins})
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return 1
@@ -58,7 +65,7 @@ func runServe(bundled []byte, args []string, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	logger.Info("serving", "addr", ln.Addr().String(), "dir", *dir, "prefix", *prefix)
+	logger.Info("serving", "addr", ln.Addr().String(), "dir", *dir, "prefix", *prefix, "embed_origins", strings.Join(origins, " "))
 	srv := site.NewServer(*addr, h, site.DefaultLimits, logger)
 	if err := site.Serve(ctx, srv, ln, site.DefaultLimits.Shutdown); err != nil {
 		fmt.Fprintf(stderr, "serve: %v\n", err)

@@ -18,6 +18,7 @@ func runStatic(bundled []byte, args []string, stdout, stderr io.Writer) int {
 	base := fs.String("base", "", "the sub-path the site will be served under, such as /spotcheck")
 	dir := fs.String("dir", "build/web", "the built web directory")
 	knowledge := fs.String("knowledge", "", "the knowledge base for the page and manifest (default: the bundled one)")
+	embed := embedFlag(fs)
 	var out []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -33,11 +34,16 @@ func runStatic(bundled []byte, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: server static DIR [-base /sub/path] [-dir build/web] [-knowledge FILE]")
 		return 2
 	}
+	origins, err := site.ParseEmbedOrigins(*embed)
+	if err != nil {
+		fmt.Fprintf(stderr, "static: -embed-origins: %v\n", err)
+		return 2
+	}
 	k, ok := loadKnowledge(bundled, *knowledge, "static", stderr)
 	if !ok {
 		return 1
 	}
-	s, err := site.Build(site.Options{Dir: *dir, Prefix: *base, App: ui.New(k)})
+	s, err := site.Build(site.Options{Dir: *dir, Prefix: *base, App: ui.New(k), EmbedOrigins: origins})
 	if err != nil {
 		fmt.Fprintf(stderr, "static: %v\n", err)
 		return 1

@@ -43,6 +43,7 @@ func (c *Checker) OnMount(ctx app.Context) {
 	c.number = emergencyNumber(c.k.EmergencyNumbers(), locale)
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
+	c.watchEmbed(ctx)
 }
 
 // OnAppUpdate shows that a new version is ready.

@@ -4,14 +4,12 @@ package ui_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"maps"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -172,27 +170,7 @@ func startSite(t *testing.T, k *triage.Knowledge) string {
 	return srv.URL + "/"
 }
 
-// axeSource returns axe.min.js, installing axe-core@4 with npm under build/axe (git-ignored)
-// the first time. Without npm or the registry the axe checks are skipped, except under CI.
-func axeSource(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(axeDir, "node_modules", "axe-core", "axe.min.js")
-	if _, err := os.Stat(path); err != nil {
-		cmd := exec.Command("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", axeDir, "axe-core@4")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("npm install axe-core: %v\n%s", err, out)
-			}
-			t.Logf("axe checks skipped: npm install axe-core: %v", err)
-			return ""
-		}
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+func axeSource(t *testing.T) string { return browsertest.AxeSource(t, axeDir) }
 
 // open opens the app in a 375 px wide tab, failing the test on the page's console errors
 // and exceptions, and waits until it runs.
@@ -324,22 +302,5 @@ func shot(t *testing.T, ctx context.Context, name string, w, h int64) {
 
 func checkAxe(t *testing.T, ctx context.Context, axe, name string) {
 	t.Helper()
-	if !browsertest.Eval[bool](t, ctx, `typeof axe !== "undefined"`) {
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](axe)); err != nil {
-			t.Fatalf("inject axe: %v", err)
-		}
-	}
-	type violation struct {
-		ID    string `json:"id"`
-		Help  string `json:"help"`
-		Nodes []struct {
-			Target []any  `json:"target"`
-			HTML   string `json:"html"`
-		} `json:"nodes"`
-	}
-	vs := browsertest.Eval[[]violation](t, ctx, `axe.run(document).then(r => r.violations)`)
-	for _, v := range vs {
-		b, _ := json.Marshal(v.Nodes)
-		t.Errorf("axe on %s: %s (%s): %s", name, v.ID, v.Help, b)
-	}
+	browsertest.CheckAxe(t, ctx, axe, name)
 }

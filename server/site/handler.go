@@ -141,6 +141,14 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
 		plain(w, http.StatusNotFound, "not found")
 		return ""
 	}
+	if framed, ok := h.site.headers[p]; ok {
+		for k := range securityHeaders {
+			delete(hdr, k)
+		}
+		for k, v := range framed {
+			hdr[k] = v
+		}
+	}
 	v := &res.identity
 	if res.br != nil || res.gz != nil {
 		hdr["Vary"] = varyAcceptEncoding

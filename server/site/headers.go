@@ -62,7 +62,7 @@ func setSecurityHeaders(h http.Header) {
 	}
 }
 
-func sortedKeys(h http.Header) []string {
+func sortedKeys[V any](h map[string]V) []string {
 	keys := make([]string, 0, len(h))
 	for k := range h {
 		keys = append(keys, k)

@@ -63,6 +63,7 @@ type shell struct {
 	prefix   string
 	wasmSize int
 	precache []string // URLs (prefix included) the worker caches at install
+	origins  []string // who may embed the app (embed-frame.js's allowlist)
 }
 
 // pages are the app's routes to prerender and cache ("/" when it names none).
@@ -90,8 +91,9 @@ func (s shell) handler(version string) *app.Handler {
 		BackgroundColor: s.app.BackgroundColor(),
 		Icon:            app.Icon{Default: icon192, Large: icon512, SVG: iconSVG, Maskable: iconMaskable},
 		Styles:          s.app.Styles(),
-		// The Trusted Types policy blocks (no defer): it must exist before app.js runs.
-		Scripts: []string{trustedTypesPath, offlinePath + " defer"},
+		// The Trusted Types policy blocks (no defer): it must exist before app.js runs. The
+		// deferred scripts run before DOMContentLoaded, long before the wasm has downloaded.
+		Scripts: []string{trustedTypesPath, frameScriptPath + " defer", offlinePath + " defer"},
 		// The policy again in the page, for static hosts that cannot send headers (a meta
 		// policy cannot carry frame-ancestors; the server's header does).
 		RawHeaders: []string{
@@ -131,7 +133,8 @@ func (s shell) render(version string) (map[string]*resource, error) {
 		}
 		out[p] = r
 	}
-	for p, body := range map[string][]byte{offlinePath: []byte(offlineJS), trustedTypesPath: []byte(trustedTypesJS), manifestPath: s.manifest()} {
+	for p, body := range map[string][]byte{offlinePath: []byte(offlineJS), trustedTypesPath: []byte(trustedTypesJS),
+		frameScriptPath: frameScript(s.origins), manifestPath: s.manifest()} {
 		r, err := newResource(p, body, nil, nil)
 		if err != nil {
 			return nil, err
@@ -186,7 +189,7 @@ func precacheList(prefix string, a App, files map[string]*resource) []string {
 	for _, p := range pages(a) {
 		out = append(out, prefix+p)
 	}
-	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", offlinePath, trustedTypesPath, manifestPath} {
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", offlinePath, trustedTypesPath, frameScriptPath, manifestPath} {
 		out = append(out, prefix+p)
 	}
 	var web []string

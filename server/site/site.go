@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"path"
 	"sort"
 	"strings"
@@ -36,6 +37,10 @@ type Options struct {
 
 	// Logger receives the access log and errors; nil means slog.Default().
 	Logger *slog.Logger
+
+	// EmbedOrigins are the partner origins allowed to frame the app (see ParseEmbedOrigins);
+	// none keeps frame-ancestors 'none'.
+	EmbedOrigins []string
 }
 
 // Site is a rendered site: every path it serves and what it serves there.
@@ -43,6 +48,9 @@ type Site struct {
 	prefix    string
 	version   string
 	resources map[string]*resource // by path inside the prefix ("/", "/app.js", "/web/app.wasm")
+	// headers are the paths whose security headers differ from securityHeaders (embedding).
+	headers map[string]http.Header
+	origins []string
 }
 
 // Build renders and loads everything a site serves.
@@ -53,6 +61,10 @@ func Build(opts Options) (*Site, error) {
 	prefix, err := cleanPrefix(opts.Prefix)
 	if err != nil {
 		return nil, err
+	}
+	origins, err := ParseEmbedOrigins(strings.Join(opts.EmbedOrigins, " "))
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
 	}
 	a := opts.App
 	if a == nil {
@@ -71,7 +83,7 @@ func Build(opts Options) (*Site, error) {
 			return nil, fmt.Errorf("site: %s%s is missing", opts.Dir, strings.TrimPrefix(icon, "/web"))
 		}
 	}
-	sh := shell{app: a, prefix: prefix, wasmSize: len(wasm.body), precache: precacheList(prefix, a, files)}
+	sh := shell{app: a, prefix: prefix, wasmSize: len(wasm.body), precache: precacheList(prefix, a, files), origins: origins}
 
 	version := opts.Version
 	if version == "" {
@@ -91,7 +103,8 @@ func Build(opts Options) (*Site, error) {
 	for p, r := range generated {
 		resources[p] = r
 	}
-	return &Site{prefix: prefix, version: version, resources: resources}, nil
+	return &Site{prefix: prefix, version: version, resources: resources,
+		headers: headersFor(pages(a), origins), origins: origins}, nil
 }
 
 // Version is the site's Version.

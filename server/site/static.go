@@ -65,5 +65,28 @@ func (s *Site) headersFile() []byte {
 		fmt.Fprintf(&b, "  %s: %s\n", k, securityHeaders[k][0])
 	}
 	b.WriteString("  Cache-Control: no-cache\n")
+	// Embedding: the framed pages and the snippet replace the headers that differ ("! Name"
+	// detaches what the rule above set, in Cloudflare Pages' syntax; a header not listed
+	// again, X-Frame-Options on the pages, is dropped).
+	for _, p := range sortedKeys(s.headers) {
+		framed := s.headers[p]
+		names := []string{s.prefix + p}
+		if p == "/" {
+			names = append(names, s.prefix+"/index.html")
+		}
+		for _, name := range names {
+			fmt.Fprintf(&b, "%s\n", name)
+			for _, k := range sortedKeys(securityHeaders) {
+				if v, ok := framed[k]; !ok || v[0] != securityHeaders[k][0] {
+					fmt.Fprintf(&b, "  ! %s\n", k)
+				}
+			}
+			for _, k := range sortedKeys(framed) {
+				if framed[k][0] != securityHeaders.Get(k) {
+					fmt.Fprintf(&b, "  %s: %s\n", k, framed[k][0])
+				}
+			}
+		}
+	}
 	return []byte(b.String())
 }

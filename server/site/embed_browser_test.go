@@ -1,0 +1,338 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"spotcheck/internal/browsertest"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+)
+
+// Embedding in the browser: the app at origin (127.0.0.1), the demo partner at partnerHost
+// (localhost: another site), allowed, and the same page at strangerHost, not allowed. One
+// recording proxy answers for all three and refuses any other host, so that its log is every
+// request the browser made.
+const (
+	partnerHost  = "localhost:8998"
+	strangerHost = "localhost:8997"
+)
+
+type hostsProxy struct {
+	mu    sync.Mutex
+	hosts map[string]http.Handler
+	log   []seen
+}
+
+func (p *hostsProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p.mu.Lock()
+	p.log = append(p.log, seen{method: r.Method, host: r.Host, path: r.URL.Path,
+		query: r.URL.RawQuery != "", cookie: r.Header.Get("Cookie") != "", at: time.Now()})
+	p.mu.Unlock()
+	h, ok := p.hosts[r.Host]
+	if !ok || r.Method == http.MethodConnect {
+		http.Error(w, "off-site", http.StatusForbidden)
+		return
+	}
+	h.ServeHTTP(w, r)
+}
+
+func (p *hostsProxy) requests() []seen {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.log)
+}
+
+// message is one message the partner page received from the frame.
+type message map[string]any
+
+// frameLoads counts the partner page's iframe load events (a blocked frame fires one too).
+const frameLoads = `window.frameLoads = 0;
+document.addEventListener("load", (e) => { if (e.target.tagName === "IFRAME") window.frameLoads++; }, true);`
+
+// openPartner opens the partner page at host with the query and, when the frame is allowed,
+// returns a context on the app's frame (another site's frame: its own target) once the app
+// has said it is ready.
+func openPartner(t *testing.T, ctx context.Context, host, query string, allowed bool) context.Context {
+	t.Helper()
+	browsertest.Do(t, ctx, chromedp.Navigate("http://"+host+"/"+query))
+	if !allowed {
+		browsertest.WaitJS(t, ctx, `window.frameLoads > 0`, 30*time.Second)
+		return nil
+	}
+	browsertest.WaitJS(t, ctx, `window.spotcheckMessages.some(m => m.type === "spotcheck:ready")`, 60*time.Second)
+	frame := appFrame(t, ctx)
+	if frame == "" {
+		t.Fatal("the app said it is ready, but no frame target shows it")
+	}
+	// Cancelling a frame's context closes its tab: the contexts end with the browser.
+	fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(frame))
+	context.AfterFunc(ctx, cancel)
+	// Attach now, with the frame context's own lifetime: the first Run on a context attaches
+	// its target for as long as that Run's context lives.
+	browsertest.Do(t, fctx)
+	browsertest.WaitJS(t, fctx, browsertest.StartReady, 30*time.Second)
+	// Chromium lets a cross-site frame move the focus (each screen focuses its heading) only
+	// while the frame has it, as it has once the person clicks or tabs into it; a headless
+	// tab never has the focus and a click sent over CDP does not always give it to the frame.
+	for _, c := range []context.Context{ctx, fctx} {
+		if _, err := chromedp.Call(c, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	browsertest.Eval[bool](t, ctx, `(document.querySelector("[data-spotcheck] iframe").focus(), true)`)
+	browsertest.WaitJS(t, fctx, `document.hasFocus()`, 10*time.Second)
+	return fctx
+}
+
+// appFrame is the target of a frame that shows the app, or "".
+func appFrame(t *testing.T, ctx context.Context) target.ID {
+	t.Helper()
+	targets, err := chromedp.Targets(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ti := range targets {
+		if ti.Type == "iframe" && strings.HasPrefix(ti.URL, "http://"+origin+"/") {
+			return ti.TargetID
+		}
+	}
+	return ""
+}
+
+// fitsContent: the frame's page has no scrollbar and the frame is as tall as its content.
+const fitsContent = `document.documentElement.scrollHeight <= document.documentElement.clientHeight &&
+	Math.abs(window.innerHeight - document.documentElement.getBoundingClientRect().height) < 1`
+
+func TestBrowserEmbed(t *testing.T) {
+	dir := webDir(t)
+	s, app := siteHandler(t, Options{Dir: dir, EmbedOrigins: []string{"http://" + partnerHost}})
+	partner, err := DemoPartner("http://" + origin + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &hostsProxy{hosts: map[string]http.Handler{origin: app, partnerHost: partner, strangerHost: partner}}
+	srv := httptest.NewServer(p)
+	t.Cleanup(srv.Close)
+	ctx := browsertest.NewWith(t, 4*time.Minute,
+		chromedp.ProxyServer("http://"+srv.Listener.Addr().String()),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+	)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: frameLoads}); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1024, 768))
+	axe := browsertest.AxeSource(t, "../../build/axe")
+
+	t.Run("a triage inside the frame, the height following every screen", func(t *testing.T) {
+		fctx := openPartner(t, ctx, partnerHost, "", true)
+		partnerShot(t, ctx, fctx, "embed-partner")
+		if got := eval[string](t, ctx, `(() => { const a = document.querySelector("[data-spotcheck] a");
+			return a ? a.href + " " + a.target + " " + a.rel : ""; })()`); got != "http://"+origin+"/ _blank noopener" {
+			t.Errorf("the full-window link is %q", got)
+		}
+		if browsertest.Eval[bool](t, fctx, `navigator.serviceWorker.controller !== null`) {
+			t.Error("the framed app is controlled by a service worker")
+		}
+		running := time.Now()
+		screens := 0
+		fits := func(name string) {
+			screens++
+			browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
+			host := eval[[]float64](t, ctx, `(() => {
+					const resizes = window.spotcheckMessages.filter(m => m.type === "spotcheck:resize");
+					return [document.querySelector("[data-spotcheck] iframe").clientHeight, resizes[resizes.length - 1].height];
+				})()`)
+			if host[0] != host[1] {
+				t.Errorf("%s: the frame is %v px tall, the app's last height %v", name, host[0], host[1])
+			}
+		}
+		w := &browsertest.Walker{T: t, Ctx: fctx, K: browsertest.Knowledge(t), Walk: browsertest.Walk{Name: "not sure"}, OnScreen: fits}
+		w.Run()
+		if screens < 5 {
+			t.Errorf("only %d screens checked", screens)
+		}
+		registrations := browsertest.Eval[int](t, fctx, `navigator.serviceWorker.getRegistrations().then(r => r.length)`)
+		if registrations != 0 {
+			t.Errorf("%d service workers registered inside the frame", registrations)
+		}
+
+		msgs := eval[[]message](t, ctx, `window.spotcheckMessages`)
+		counts := map[string]int{}
+		for _, m := range msgs {
+			typ, _ := m["type"].(string)
+			counts[typ]++
+			keys := slices.Sorted(func(yield func(string) bool) {
+				for k := range m {
+					if !yield(k) {
+						return
+					}
+				}
+			})
+			want := []string{"type", "v"}
+			if typ == "spotcheck:resize" {
+				want = []string{"height", "type", "v"}
+			}
+			if !slices.Equal(keys, want) || m["v"] != 1.0 || !slices.Contains([]string{"spotcheck:ready", "spotcheck:resize", "spotcheck:done"}, typ) {
+				b, _ := json.Marshal(m)
+				t.Errorf("message %s: want only ready, resize (with a height) and done, version 1", b)
+			}
+		}
+		if counts["spotcheck:ready"] != 1 || counts["spotcheck:done"] != 1 || counts["spotcheck:resize"] < screens/2 {
+			t.Errorf("messages by type %v over %d screens: want one ready, one done, resizes", counts, screens)
+		}
+		b, _ := json.Marshal(msgs)
+		t.Logf("%d messages: %v; first ones %.300s", len(msgs), counts, b)
+
+		paths := s.Paths()
+		var later []string
+		for _, r := range p.requests() {
+			if r.host == origin && r.at.After(running) {
+				later = append(later, r.path)
+			}
+			if chromiumService(r.host) {
+				continue
+			}
+			app := r.host == origin && slices.Contains(paths, r.path)
+			partner := r.host == partnerHost && slices.Contains([]string{"/", "/partner.js", "/partner.css"}, r.path)
+			if (!app && !partner) || r.method != http.MethodGet || r.cookie || (app && r.query) {
+				t.Errorf("request %s %s%s (query %v, cookie %v): not a GET of the app's files or the partner's page", r.method, r.host, r.path, r.query, r.cookie)
+			}
+		}
+		// Without the worker, a later screen's pictures come when it is shown.
+		t.Logf("the app's requests once it ran: %v", later)
+
+		keys := &browsertest.Walker{T: t, Ctx: fctx, K: browsertest.Knowledge(t), Keys: true, OnScreen: fits,
+			Walk: browsertest.Walk{Name: "emergency", Want: "emergency", Answers: map[string]any{"fever": true, "age_years": 3.0, "glass_test": "does_not_fade"}}}
+		keys.Run()
+	})
+
+	t.Run("reset from the partner; wrong origins and malformed messages ignored", func(t *testing.T) {
+		fctx := openPartner(t, ctx, partnerHost, "", true)
+		// Listeners added after the frame script's run after it: once they have seen every
+		// message, the frame script has decided on each; "spotcheck:reset" events are what it
+		// passed to the app.
+		browsertest.Eval[bool](t, fctx, `(() => {
+			window.seenMessages = 0; window.resets = 0;
+			window.addEventListener("message", () => window.seenMessages++);
+			window.addEventListener("spotcheck:reset", () => window.resets++);
+			return true;
+		})()`)
+		browsertest.Do(t, fctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+		browsertest.WaitJS(t, fctx, `document.querySelector("[data-screen=ask]")`, 10*time.Second)
+		// From the frame itself: the wrong origin and the wrong window.
+		browsertest.Eval[bool](t, fctx, `(window.postMessage({type: "spotcheck:reset"}, "*"), true)`)
+		bad := []string{`"spotcheck:reset"`, `{type: "spotcheck:reset", v: 2}`, `{type: "spotcheck:Reset"}`, `null`,
+			`{type: ["spotcheck:reset"]}`, `{kind: "spotcheck:reset"}`}
+		for _, m := range bad {
+			browsertest.Eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector("[data-spotcheck] iframe").contentWindow.postMessage(%s, "http://%s"), true)`, m, origin))
+		}
+		browsertest.WaitJS(t, fctx, fmt.Sprintf(`window.seenMessages === %d`, len(bad)+1), 10*time.Second)
+		if n := browsertest.Eval[int](t, fctx, `window.resets`); n != 0 {
+			t.Errorf("%d of the wrong or malformed messages were taken for a reset", n)
+		}
+		if st := browsertest.Eval[string](t, fctx, `document.querySelector("[data-screen]").dataset.screen`); st != "ask" {
+			t.Errorf("after the ignored messages the app shows %q", st)
+		}
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#reset`)))
+		browsertest.WaitJS(t, fctx, `window.resets === 1 && document.querySelector("[data-screen=start]") &&
+			document.activeElement === document.getElementById("screen-title")`, 10*time.Second)
+	})
+
+	t.Run("theming: allowed values applied, hostile ones ignored, axe clean", func(t *testing.T) {
+		type look struct {
+			Button, ButtonText, Page, Theme, Accent, Lang, Compact, HeaderPadding string
+		}
+		const read = `(() => {
+			const b = getComputedStyle(document.querySelector(".button-start"));
+			const d = document.documentElement.dataset;
+			return {Button: b.backgroundColor, ButtonText: b.color, Page: getComputedStyle(document.body).backgroundColor,
+				Theme: d.theme || "", Accent: d.accent || "", Lang: window.spotcheckEmbed.lang, Compact: d.compact || "",
+				HeaderPadding: getComputedStyle(document.querySelector(".site-header")).paddingTop};
+		})()`
+		cases := []struct {
+			query string
+			want  look
+		}{
+			{"?accent=%23ffcc00&theme=dark&lang=es&compact", look{"rgb(255, 204, 0)", "rgb(0, 0, 0)", "rgb(18, 20, 23)", "dark", "#ffcc00", "es", "true", "6px"}},
+			{"?accent=%23003366&theme=light", look{"rgb(0, 51, 102)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "light", "#003366", "", "", "12px"}},
+			{"?accent=red;}body{display:none}&theme=evil&lang=../x", look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", "", "12px"}},
+			{`?accent="><script>alert(1)</script>&lang=ES`, look{"rgb(0, 112, 60)", "rgb(255, 255, 255)", "rgb(244, 246, 248)", "", "", "", "", "12px"}},
+		}
+		for i, c := range cases {
+			fctx := openPartner(t, ctx, partnerHost, c.query, true)
+			if i == 0 {
+				partnerShot(t, ctx, fctx, "embed-partner-themed")
+			}
+			if got := browsertest.Eval[look](t, fctx, read); got != c.want {
+				t.Errorf("%s: %+v, want %+v", c.query, got, c.want)
+			}
+			if axe != "" {
+				browsertest.CheckAxe(t, fctx, axe, "the framed start screen "+c.query)
+			}
+		}
+	})
+
+	t.Run("a partner not in the list cannot show the app", func(t *testing.T) {
+		before := len(p.requests())
+		openPartner(t, ctx, strangerHost, "", false)
+		if frame := appFrame(t, ctx); frame != "" {
+			// A blocked frame keeps its URL but shows Chromium's error page.
+			fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(frame))
+			context.AfterFunc(ctx, cancel)
+			browsertest.Do(t, fctx)
+			if got := browsertest.Eval[string](t, fctx, `location.href + " " + !!document.querySelector("[data-screen]")`); got != "chrome-error://chromewebdata/ false" {
+				t.Errorf("the frame on %s shows %q, want Chromium's error page", strangerHost, got)
+			}
+		}
+		if msgs := eval[[]message](t, ctx, `window.spotcheckMessages`); len(msgs) > 0 {
+			t.Errorf("the stranger received %v", msgs)
+		}
+		asked := false
+		for _, r := range p.requests()[before:] {
+			asked = asked || (r.host == origin && r.path == "/")
+		}
+		if !asked {
+			t.Error("the frame never asked for the page: the test proves nothing about the headers")
+		}
+	})
+}
+
+// partnerShot writes a screenshot of the whole partner page, the frame in it, to
+// test-output/screenshots (the README shows it), once the frame fits its content.
+func partnerShot(t *testing.T, ctx, fctx context.Context, name string) {
+	t.Helper()
+	browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
+	// The page at its full height in the viewport (a full-page capture, which emulates a
+	// taller screen, draws the cross-site frame taller than it is).
+	height := eval[int64](t, ctx, `document.documentElement.scrollHeight`)
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1024, height))
+	browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
+	// Two frames later the frame's new size is painted too.
+	browsertest.Eval[bool](t, fctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1024, 768))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "..", "test-output", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
