@@ -432,11 +432,26 @@ func (w *Walker) checkResult(st State) {
 	if len(names) < 3 || len(names) > 5 || !slices.Equal(names[:3], want) {
 		w.T.Errorf("causes shown %q, the engine's top three %q", names, want)
 	}
+	// One urgency: the reasons are the rules at the result's urgency, and nothing less urgent
+	// (a calmer action among them could make a frightened reader wait).
 	reasons := Eval[string](w.T, w.Ctx, `(document.querySelector(".reasons") || {innerText: ""}).innerText`)
 	for _, r := range res.Rules {
-		if !strings.Contains(reasons, r.Title.In("en")) {
-			w.T.Errorf("rule %s (%q) not shown", r.ID, r.Title.In("en"))
+		if shown := strings.Contains(reasons, r.Title.In("en")); shown != (r.Urgency == res.Urgency) {
+			w.T.Errorf("rule %s (%s, %q) among the reasons of a %s result: %v", r.ID, r.Urgency, r.Title.In("en"), res.Urgency, shown)
 		}
+	}
+	if lower := Eval[[]string](w.T, w.Ctx, fmt.Sprintf(`[...document.querySelectorAll(".reasons .reason")].filter(e => !e.classList.contains("reason-%s")).map(e => e.innerText)`, res.Urgency)); len(lower) > 0 {
+		w.T.Errorf("reasons of another urgency on a %s result: %q", res.Urgency, lower)
+	}
+	if res.Urgency == triage.Emergency {
+		for _, sel := range []string{".also", ".check-now", ".watch"} {
+			if w.eval(fmt.Sprintf(`!!document.querySelector("[data-screen=result] %s")`, sel)) {
+				w.T.Errorf("an emergency result shows %s: only the call matters", sel)
+			}
+		}
+	}
+	if pct := Eval[string](w.T, w.Ctx, `(document.querySelector(".causes") || {innerText: ""}).innerText.match(/\d+\s*%/)?.[0] || ""`); pct != "" {
+		w.T.Errorf("causes shown as a percentage (%q): say them in words", pct)
 	}
 	if live := Eval[string](w.T, w.Ctx, `document.getElementById("announce").textContent`); live != st.Title {
 		w.T.Errorf("live region says %q, want %q", live, st.Title)
