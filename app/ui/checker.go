@@ -22,6 +22,8 @@ type Checker struct {
 	update bool
 	// cached is true when the offline cache is ready; offline when the network is gone.
 	cached, offline bool
+	// confirming is true while "Start again" asks whether to delete the answers.
+	confirming bool
 }
 
 // OnInit starts an empty session in English, the prerendered page's language.
@@ -43,6 +45,8 @@ func (c *Checker) OnMount(ctx app.Context) {
 	c.number = emergencyNumber(c.k.EmergencyNumbers(), locale)
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
+	c.resume(ctx)
+	c.moved()
 }
 
 // OnAppUpdate shows that a new version is ready.
@@ -51,7 +55,7 @@ func (c *Checker) OnAppUpdate(ctx app.Context) { c.update = ctx.AppUpdateAvailab
 // Render shows the frame and the current screen.
 func (c *Checker) Render() app.UI {
 	var body app.UI
-	switch c.s.screen {
+	switch c.s.showing() {
 	case screenAsk:
 		body = c.renderQuestion()
 	case screenAnswers:
@@ -62,7 +66,7 @@ func (c *Checker) Render() app.UI {
 		body = c.renderStart()
 	}
 	announce := ""
-	if c.s.screen == screenResult {
+	if c.s.showing() == screenResult {
 		announce = c.w.text(c.k.UrgencyInfo(c.s.result.Urgency).Label)
 	}
 	return app.Div().Class("page").Body(
@@ -79,12 +83,12 @@ func (c *Checker) Render() app.UI {
 			return &Notice{Text: c.w.ui(tUpdateAvailable), Action: c.w.ui(tUpdateReload), OnAction: c.onReload}
 		}).ElseIf(c.offline, func() app.UI {
 			return &Notice{Text: c.w.ui(tOfflineNow)}
-		}).ElseIf(c.cached && c.s.screen == screenStart, func() app.UI {
+		}).ElseIf(c.cached && c.s.showing() == screenStart, func() app.UI {
 			return &Notice{Text: c.w.ui(tOfflineReady)}
 		}),
 		app.Footer().Class("site-footer").Body(
 			app.Div().Class("wrap").Body(
-				app.P().Text(c.w.ui(tPrivacy)),
+				app.P().Text(c.w.ui(tPrivacy)+" "+c.w.ui(tPrivacyTab)),
 				app.P().Text(c.w.ui(tDisclaimer)),
 				app.P().Class("version").Text(c.w.ui(tVersion, c.k.Meta().Version, c.k.Meta().Reviewed)),
 			),
@@ -93,10 +97,11 @@ func (c *Checker) Render() app.UI {
 }
 
 // moved is called after every change of screen: it moves the focus to the new screen's
-// heading (so a screen reader reads it) and scrolls to the top.
+// heading (so a screen reader reads it), names the page after it, and scrolls to the top.
 func (c *Checker) moved() {
 	c.ctx.Defer(func(app.Context) {
 		app.Window().Call("scrollTo", 0, 0)
+		c.setTitle()
 		if h := app.Window().GetElementByID(titleID); h.Truthy() {
 			h.Call("focus")
 		}
@@ -111,15 +116,37 @@ func title(text string) app.HTMLH1 {
 	return app.H1().ID(titleID).TabIndex(-1).Text(text)
 }
 
-// step makes one move of the session, then moves the focus to the new screen.
+// step makes one move of the session, records it in the history and sessionStorage, then
+// moves the focus to the new screen.
 func (c *Checker) step(move func()) {
+	shown := c.s.shown
 	move()
+	c.record(shown)
 	c.moved()
 }
 
-func (c *Checker) onStart(app.Context, app.Event)       { c.step(c.s.start) }
-func (c *Checker) onBack(app.Context, app.Event)        { c.step(c.s.back) }
-func (c *Checker) onRestart(app.Context, app.Event)     { c.step(c.s.reset) }
+func (c *Checker) onStart(app.Context, app.Event) { c.step(c.s.start) }
+
+// onBack goes back through the browser's history; its popstate shows the screen.
+func (c *Checker) onBack(app.Context, app.Event) { c.goBack() }
+
+// onRestart asks first: "Start again" deletes every answer.
+func (c *Checker) onRestart(app.Context, app.Event) {
+	c.confirming = true
+	c.ctx.Defer(func(app.Context) {
+		if b := app.Window().GetElementByID(restartYesID); b.Truthy() {
+			b.Call("focus")
+		}
+	})
+}
+
+func (c *Checker) onRestartYes(app.Context, app.Event) {
+	c.confirming = false
+	c.step(c.s.reset)
+}
+
+func (c *Checker) onRestartNo(app.Context, app.Event) { c.confirming = false }
+
 func (c *Checker) onShowAnswers(app.Context, app.Event) { c.step(c.s.showAnswers) }
 func (c *Checker) onSkip(app.Context, app.Event)        { c.step(c.s.skip) }
 func (c *Checker) onContinue(app.Context, app.Event)    { c.step(c.s.finishGroup) }
@@ -137,6 +164,7 @@ func (c *Checker) onNumber(_ app.Context, number string) { c.number = number }
 // answer records one answer (nil: "not sure") and, when next is true, moves on to the next
 // question. An answer that calls for an emergency shows the result at once.
 func (c *Checker) answer(id string, a *triage.Answer, next bool) {
+	shown := c.s.shown
 	emergency, err := c.s.set(id, a)
 	if err != nil {
 		app.Log(err)
@@ -145,7 +173,28 @@ func (c *Checker) answer(id string, a *triage.Answer, next bool) {
 	if next && !emergency {
 		c.s.advance()
 	}
+	c.record(shown)
 	if next || emergency {
 		c.moved()
 	}
+}
+
+// restartYesID is the id of the button that confirms "Start again".
+const restartYesID = "restart-yes"
+
+// restartButtons are a screen's "Start again", and once pressed the question whether to
+// delete the answers, with Yes and Cancel.
+func (c *Checker) restartButtons(more ...app.UI) app.UI {
+	if c.confirming {
+		return app.Div().Class("confirm no-print").Attr("role", "group").Attr("aria-labelledby", "restart-question").Body(
+			app.P().ID("restart-question").Class("confirm-question").Text(c.w.ui(tRestartConfirm)),
+			app.Div().Class("buttons").Body(
+				app.Button().Type("button").ID(restartYesID).Class("button button-warning").OnClick(c.onRestartYes).Text(c.w.ui(tRestartYes)),
+				app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestartNo).Text(c.w.ui(tCancel)),
+			),
+		)
+	}
+	return app.Div().Class("buttons no-print").Body(append(more,
+		app.Button().Type("button").Class("button button-secondary button-restart").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
+	)...)
 }

@@ -20,25 +20,30 @@ func (c *Checker) renderQuestion() app.UI {
 	if len(next.Findings) == 1 {
 		d := c.k.Finding(next.Findings[0])
 		heading, help = c.w.text(d.Question), c.w.text(d.Help)
+	} else if prev, ok := c.s.previous(); ok && prev.Next.Step == next.Step && len(prev.Next.Findings) > 1 {
+		heading = c.w.ui(tContinued, c.w.text(step.Title)) // each screen its own heading and title
 	} else {
 		heading = c.w.text(step.Title)
 	}
 	// The step's introduction shows on its first screen, and on every screen of a group.
-	h := c.s.history
 	intro := ""
-	if len(next.Findings) > 1 || len(h) < 2 || h[len(h)-2].Step != next.Step {
+	if prev, ok := c.s.previous(); len(next.Findings) > 1 || !ok || prev.Next.Step != next.Step {
 		intro = c.w.text(step.Intro)
 	}
 	guided := step.Illustration != nil || len(step.Guide) > 0
 	if guided {
 		help = "" // the step's guide says it, in parts
 	}
-	// Progress is by step: the interview takes the steps in order, while the number of
-	// questions left depends on the answers to come.
-	stepNo, steps := 1, len(c.k.Steps())
-	for i, st := range c.k.Steps() {
-		if st.ID == next.Step {
-			stepNo = i + 1
+	left := c.s.at().Left
+	progress := c.w.ui(tQuestionsLeft, strconv.Itoa(left))
+	if left == 1 {
+		progress = c.w.ui(tQuestionLeft)
+	}
+	// The bar: the question screens shown before this one, of those and the ones left.
+	before := 0
+	for _, v := range c.s.trail[:c.s.pos] {
+		if v.Screen == screenAsk {
+			before++
 		}
 	}
 
@@ -46,8 +51,12 @@ func (c *Checker) renderQuestion() app.UI {
 		c.backButton(),
 		app.Div().Class("progress").Body(
 			app.P().Class("progress-step").Text(c.w.text(step.Title)),
-			app.P().Class("progress-text").Text(c.w.ui(tProgress, strconv.Itoa(stepNo), strconv.Itoa(steps))),
-			app.Progress().Attr("max", steps).Attr("value", stepNo-1).Attr("aria-hidden", "true"),
+			app.If(left > 0, func() app.UI {
+				return app.Div().Body(
+					app.P().Class("progress-text").Text(progress),
+					app.Progress().Attr("max", before+left).Attr("value", before).Attr("aria-hidden", "true"),
+				)
+			}),
 		),
 		title(heading),
 		app.If(intro != "", func() app.UI { return app.P().Class("intro").Text(intro) }),

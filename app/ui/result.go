@@ -21,7 +21,7 @@ func (c *Checker) renderResult() app.UI {
 	meta := c.k.Meta()
 	causes := likely(res)
 	return app.Section().Class("screen result").DataSet("screen", "result").DataSet("urgency", res.Urgency.String()).Body(
-		app.If(len(c.s.history) > 0, c.backButton),
+		app.If(c.s.pos > 0, c.backButton),
 		app.P().Class("result-caption").Text(c.w.ui(tYourResult)),
 		&UrgencyBanner{
 			Level: res.Urgency.String(), Label: c.w.text(info.Label), Action: c.w.text(info.Action),
@@ -58,10 +58,7 @@ func (c *Checker) renderResult() app.UI {
 			app.H2().Text(c.w.ui(tYourAnswers)),
 			c.answerList(),
 		),
-		app.Div().Class("buttons no-print").Body(
-			app.Button().Type("button").Class("button").OnClick(c.onPrint).Text(c.w.ui(tPrint)),
-			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
-		),
+		c.restartButtons(app.Button().Type("button").Class("button").OnClick(c.onPrint).Text(c.w.ui(tPrint))),
 		app.P().Class("print-only").Text(
 			c.w.ui(tVersion, meta.Version, meta.Reviewed)+" "+c.printedOn()),
 	)

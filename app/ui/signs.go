@@ -34,6 +34,7 @@ func (c *Checker) checklist(ids []string) app.UI {
 // onChecklist records a checklist screen's answers, then moves on (or to the result at
 // once when they call for an emergency).
 func (c *Checker) onChecklist(_ app.Context, ticked map[string]bool, unsure bool) {
+	shown := c.s.shown
 	for _, id := range c.s.current().Findings {
 		var a *triage.Answer // not sure
 		if ticked[id] || !unsure {
@@ -44,9 +45,10 @@ func (c *Checker) onChecklist(_ app.Context, ticked map[string]bool, unsure bool
 			return
 		}
 	}
-	if c.s.screen != screenResult {
+	if c.s.showing() != screenResult {
 		c.s.advance()
 	}
+	c.record(shown)
 	c.moved()
 }
 

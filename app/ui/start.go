@@ -17,7 +17,7 @@ func (c *Checker) renderStart() app.UI {
 		),
 		app.P().Text(c.w.ui(tStartIntro)),
 		app.Ul().Class("promises").Body(
-			app.Li().Text(c.w.ui(tPrivacy)),
+			app.Li().Text(c.w.ui(tPrivacy)+" "+c.w.ui(tPrivacyTab)),
 			app.Li().Text(c.w.ui(tNotADiagnosis)),
 		),
 		app.Button().Type("button").Class("button button-start").

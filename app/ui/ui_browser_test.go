@@ -129,6 +129,71 @@ func TestBrowserChecklistError(t *testing.T) {
 	browsertest.WaitJS(t, ctx, `!document.getElementById("error-summary")`, 5*time.Second)
 }
 
+// TestBrowserHistory: each screen is a history entry with its own title; the browser's Back
+// and Forward move between screens with their answers; a reload keeps the screen and the
+// answers (in sessionStorage).
+func TestBrowserHistory(t *testing.T) {
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
+	ctx := browsertest.New(t, time.Minute)
+	open(t, ctx, url)
+	focused := `document.activeElement === document.getElementById("screen-title")`
+	type screen struct{ Findings, Title string }
+	at := func() screen {
+		return browsertest.Eval[screen](t, ctx, `({findings: [...document.querySelectorAll("[data-screen] [data-finding]")].map(e => e.dataset.finding).join(" ") || document.querySelector("[data-screen]").dataset.screen, title: document.title})`)
+	}
+	// moved waits for a screen other than from, with the focus on its heading.
+	moved := func(from screen) screen {
+		t.Helper()
+		browsertest.WaitJS(t, ctx, focused+` && document.title !== `+strconv.Quote(from.Title), 10*time.Second)
+		return at()
+	}
+	screens := []screen{at()}
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+	for range 2 { // the emergency checklists: "None of these"
+		screens = append(screens, moved(screens[len(screens)-1]))
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#check-none`)),
+			chromedp.Click(chromedp.CSS(`.checklist-form > .button`)))
+	}
+	screens = append(screens, moved(screens[len(screens)-1]))
+	titles := map[string]bool{}
+	for _, s := range screens {
+		if titles[s.Title] || !strings.HasSuffix(s.Title, " - "+k.UI("name", "en")) {
+			t.Errorf("title %q: want one per screen, ending in the app's name", s.Title)
+		}
+		titles[s.Title] = true
+	}
+	checkAt := func(what string, want screen) {
+		t.Helper()
+		if got := at(); got != want {
+			t.Errorf("%s shows %+v, want %+v", what, got, want)
+		}
+	}
+	noneTicked := `document.getElementById("check-none").checked`
+	browsertest.Do(t, ctx, chromedp.NavigateBack())
+	moved(screens[3])
+	checkAt("Back", screens[2])
+	if !browsertest.Eval[bool](t, ctx, noneTicked) {
+		t.Error("after Back, the earlier answer (None of these) is not shown")
+	}
+	browsertest.Do(t, ctx, chromedp.NavigateForward())
+	moved(screens[2])
+	checkAt("Forward", screens[3])
+	browsertest.Do(t, ctx, chromedp.Reload())
+	browsertest.WaitJS(t, ctx, browsertest.StartReady+` || document.querySelector("[data-screen=ask]") && `+focused, 30*time.Second)
+	checkAt("a reload", screens[3])
+	browsertest.Do(t, ctx, chromedp.NavigateBack())
+	moved(screens[3])
+	checkAt("Back after a reload", screens[2])
+	if !browsertest.Eval[bool](t, ctx, noneTicked) {
+		t.Error("after a reload and Back, the earlier answer (None of these) is not shown")
+	}
+	// The app's own Back is the browser's.
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=ask] .back`)))
+	moved(screens[2])
+	checkAt("the app's Back", screens[1])
+}
+
 // TestBrowserStartWithoutWasm checks that the prerendered start screen is readable with
 // scripts off: the emergency signs, privacy and the disclaimer are in the HTML.
 func TestBrowserStartWithoutWasm(t *testing.T) {

@@ -65,6 +65,9 @@ type State struct {
 	Active   string   `json:"active"` // the focused element, in short
 }
 
+// SessionKey is the one sessionStorage item the app keeps (the interview, for a reload).
+const SessionKey = "spotcheck"
+
 // StartReady is true once the app runs: go-app's loader is gone and Start works.
 const StartReady = `!document.getElementById("app-wasm-loader") && !!document.querySelector("[data-screen=start] button:not([disabled])")`
 
@@ -110,7 +113,13 @@ func (w *Walker) Run() {
 		w.Walk.Answers[id] = v
 		w.interview()
 	}
-	w.leave(`[data-screen=result] .buttons .button-secondary`) // start again
+	// While it runs, the interview is kept in this tab's sessionStorage, and nothing else is.
+	if got := Eval[string](w.T, w.Ctx, `document.cookie + "|" + localStorage.length + "|" + Object.keys(sessionStorage).join(",")`); got != "|0|"+SessionKey {
+		w.T.Errorf("cookies|localStorage|sessionStorage = %q, want only sessionStorage %q", got, SessionKey)
+	}
+	w.activate(`[data-screen=result] .button-restart`) // start again, which asks first
+	w.wait(`document.activeElement && document.activeElement.id === "restart-yes"`)
+	w.leave(`#restart-yes`)
 	if st := w.State(); st.Screen != "start" {
 		w.T.Fatalf("start again shows %q", st.Screen)
 	}
