@@ -43,8 +43,8 @@ func TestOptionsPressesTheAnswer(t *testing.T) {
 	}
 	pick := func(app.Context, app.Event) {}
 	for i, want := range []app.UI{
-		app.Button().Type("button").Class("option option-picked").DataSet("option", "yes").Attr("aria-pressed", true).OnClick(pick),
-		app.Button().Type("button").Class("option").DataSet("option", "no").Attr("aria-pressed", false).OnClick(pick),
+		app.Button().Type("button").Class("option option-picked").DataSet("option", "yes").Attr("role", "radio").Attr("aria-checked", true).Attr("aria-labelledby", "opt-fever-yes-label").OnClick(pick),
+		app.Button().Type("button").Class("option").DataSet("option", "no").Attr("role", "radio").Attr("aria-checked", false).Attr("aria-labelledby", "opt-fever-no-label").OnClick(pick),
 	} {
 		if err := app.Match(want, o, 0, i); err != nil {
 			t.Errorf("button %d: %v", i, err)

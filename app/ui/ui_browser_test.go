@@ -314,6 +314,10 @@ func (c *checks) screen(name string) {
 	c.shot(name, 1280, 800)
 	if name == "start" {
 		c.darkAndPrint(name)
+	} else if name != "result" { // the result's come with its print, from OnResult
+		media(c.t, c.ctx, "", "dark")
+		c.shot(name+"-dark", 375, 812)
+		media(c.t, c.ctx, "", "light")
 	}
 }
 

@@ -123,7 +123,7 @@ func (w *Walker) Run() {
 	if st := w.State(); st.Screen != "start" {
 		w.T.Fatalf("start again shows %q", st.Screen)
 	}
-	if w.eval(`document.querySelectorAll("[data-screen] [aria-pressed=true], [data-screen] input:checked").length > 0`) {
+	if w.eval(`document.querySelectorAll("[data-screen] [aria-pressed=true], [data-screen] [aria-checked=true], [data-screen] input:checked").length > 0`) {
 		w.T.Errorf("start again left answers")
 	}
 	if got := Eval[string](w.T, w.Ctx, `document.cookie + "|" + localStorage.length + "|" + sessionStorage.length`); got != "|0|0" {
@@ -176,7 +176,7 @@ func (w *Walker) shows(id string) bool {
 	return w.eval(fmt.Sprintf(`(() => {
 		const box = document.querySelector('[data-finding=%[1]q] input[type=checkbox]');
 		if (box) return box.checked;
-		return !!document.querySelector('[data-finding=%[1]q] [data-option=yes][aria-pressed=true]');
+		return !!document.querySelector('[data-finding=%[1]q] [data-option=yes][aria-checked=true]');
 	})()`, id))
 }
 
@@ -235,7 +235,7 @@ func (w *Walker) answerScreen(ids []string, wrong string) {
 			return
 		}
 		// A group stays unless the answer calls for an emergency.
-		w.wait(fmt.Sprintf(`!document.querySelector('[data-screen=ask]') || !!document.querySelector('%s [aria-pressed=true]')`, scope))
+		w.wait(fmt.Sprintf(`!document.querySelector('[data-screen=ask]') || !!document.querySelector('%s [aria-checked=true]')`, scope))
 		if w.State().Screen != "ask" {
 			return
 		}
