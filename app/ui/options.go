@@ -23,9 +23,9 @@ type Options struct {
 	LabelledBy string
 	// DescribedBy is the id of the question's help, "" for none.
 	DescribedBy string
-	Compact    bool // a row of short buttons (a sign within a group) instead of a column
-	Items      []option
-	OnPick     func(ctx app.Context, id string)
+	Compact     bool // a row of short buttons (a sign within a group) instead of a column
+	Items       []option
+	OnPick      func(ctx app.Context, id string)
 }
 
 // Render shows one button per option; the current answer is checked.
@@ -55,7 +55,7 @@ func (o *Options) Render() app.UI {
 			return button.Body(
 				app.Span().ID(id+"-label").Class("option-label").Text(it.Label),
 				app.If(it.Help != "", func() app.UI {
-					return app.Span().ID(id+"-help").Class("option-help").Text(it.Help)
+					return app.Span().ID(id + "-help").Class("option-help").Text(it.Help)
 				}),
 			)
 		}),

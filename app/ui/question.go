@@ -105,7 +105,7 @@ func (c *Checker) group(ids []string) app.UI {
 			return app.Div().Class("sign").DataSet("finding", d.ID).Body(
 				app.P().ID(label).Class("sign-question").Text(c.w.text(d.Question)),
 				app.If(c.w.text(d.Help) != "", func() app.UI {
-					return app.P().ID(label+"-help").Class("sign-help").Text(c.w.text(d.Help))
+					return app.P().ID(label + "-help").Class("sign-help").Text(c.w.text(d.Help))
 				}),
 				&Options{Name: d.ID, LabelledBy: label, DescribedBy: described(c.w.text(d.Help), label+"-help"), Compact: true, Items: c.options(d), OnPick: c.picker(d, false)},
 			)
@@ -137,7 +137,7 @@ func (c *Checker) numberField(d *triage.Finding) app.UI {
 	field := &NumberField{
 		Name: d.ID, LabelledBy: titleID, Unit: c.w.text(d.Unit), Min: d.Min, Max: d.Max, Value: val,
 		Continue: c.w.ui(tNext), Unsure: c.w.unsure(d), ErrorTitle: c.w.ui(tErrorSummaryTitle),
-		Empty: c.w.ui(tEnterNumber),
+		Empty:   c.w.ui(tEnterNumber),
 		Invalid: c.w.ui(tNumberOutOfRange, formatNum(d.Min), formatNum(d.Max), c.w.text(d.Unit)),
 		OnAnswer: func(_ app.Context, x *float64) {
 			if x == nil {
