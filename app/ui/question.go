@@ -64,15 +64,20 @@ func (c *Checker) renderQuestion() app.UI {
 		title(heading),
 		app.If(intro != "", func() app.UI { return app.P().Class("intro").Text(intro) }),
 		app.If(help != "", func() app.UI { return app.P().ID(helpID).Class("hint").Text(help) }),
-		app.If(guided, func() app.UI { return c.illustrationGuide(step) }),
-		app.If(step.Checklist, func() app.UI {
-			return c.checklist(next.Findings)
-		}).ElseIf(len(next.Findings) == 1, func() app.UI {
-			id := next.Findings[0]
-			return app.Div().Class("field").DataSet("finding", id).Body(c.field(c.k.Finding(id), described(help, helpID)))
-		}).Else(func() app.UI {
-			return c.group(next.Findings)
-		}),
+		// A guided step (the glass test) shows its picture beside the answers, and its how-to
+		// after them: the answers stay in sight on a phone.
+		app.Div().Class(map[bool]string{true: "guided", false: "unguided"}[guided]).Body(
+			app.If(guided, func() app.UI { return c.illustration(step) }),
+			app.If(step.Checklist, func() app.UI {
+				return c.checklist(next.Findings)
+			}).ElseIf(len(next.Findings) == 1, func() app.UI {
+				id := next.Findings[0]
+				return app.Div().Class("field").DataSet("finding", id).Body(c.field(c.k.Finding(id), described(help, helpID)))
+			}).Else(func() app.UI {
+				return c.group(next.Findings)
+			}),
+		),
+		app.If(guided, func() app.UI { return c.guide(step) }),
 		app.Div().Class("aside-links").Body(
 			app.If(done > 0, func() app.UI {
 				return app.Button().Type("button").Class("link").OnClick(c.onShowAnswers).Text(c.w.ui(tYourAnswers))
