@@ -310,6 +310,7 @@ func (c *checks) screen(name string) {
 	if c.axe != "" {
 		checkAxe(c.t, c.ctx, c.axe, name)
 	}
+	checkLayout(c.t, c.ctx, name)
 	c.shot(name, 375, 812)
 	c.shot(name, 1280, 800)
 	if name == "start" {
@@ -389,6 +390,38 @@ func shot(t *testing.T, ctx context.Context, name string, w, h int64) {
 		t.Fatal(err)
 	}
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
+}
+
+// checkLayout checks a screen as a phone shows it: at 375 px every target (button, link,
+// box, picker) is at least 44x44 px (GOV.UK's size; links inside a sentence are exempt, as
+// in WCAG 2.5.8), and at 320 px with the text at 200 % no text box is clipped (its content
+// wider than its box) and nothing sticks out sideways.
+func checkLayout(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("[data-screen] :is(button, a, input, select, summary)")]
+		.filter(e => e.offsetParent !== null && !e.closest(".visually-hidden"))
+		.filter(e => !(e.tagName === "A" && e.closest("p, li") && !e.classList.contains("button")))
+		.map(e => { const box = (e.type === "checkbox" || e.type === "radio") ? e.closest(".check").getBoundingClientRect() : e.getBoundingClientRect(); return [e, box]; })
+		.filter(([e, r]) => r.width < 43.5 || r.height < 43.5)
+		.map(([e, r]) => e.tagName + " " + (e.textContent || e.id).trim().slice(0, 30) + " " + Math.round(r.width) + "x" + Math.round(r.height))`)
+	if len(small) > 0 {
+		t.Errorf("%s: targets under 44x44 px: %q", name, small)
+	}
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(320, 640))
+	defer browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
+	clipped := browsertest.Eval[[]string](t, ctx, `(() => {
+		document.documentElement.style.fontSize = "200%";
+		const out = [...document.querySelectorAll("body *")]
+			.filter(e => e.offsetParent !== null && !e.closest(".visually-hidden") && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+			.filter(e => getComputedStyle(e).display !== "inline" && e.scrollWidth > e.clientWidth + 1)
+			.map(e => e.tagName + "." + e.className + " " + e.textContent.trim().slice(0, 30) + " " + e.scrollWidth + ">" + e.clientWidth);
+		if (document.documentElement.scrollWidth > 321) out.push("page " + document.documentElement.scrollWidth + " px wide");
+		document.documentElement.style.fontSize = "";
+		return out;
+	})()`)
+	if len(clipped) > 0 {
+		t.Errorf("%s at 320 px and 200 %% text: clipped %q", name, clipped)
+	}
 }
 
 func checkAxe(t *testing.T, ctx context.Context, axe, name string) {
