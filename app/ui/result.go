@@ -22,6 +22,11 @@ func (c *Checker) renderResult() app.UI {
 	causes := likely(res)
 	return app.Section().Class("screen result").DataSet("screen", "result").DataSet("urgency", res.Urgency.String()).Body(
 		app.If(c.s.pos > 0, c.backButton),
+		// For the doctor, printed: lines to write who the summary is about.
+		app.Div().Class("print-only patient").Body(
+			app.P().Text(c.w.ui(tPrintName)+": "),
+			app.P().Text(c.w.ui(tPrintBirth)+": "),
+		),
 		app.P().Class("result-caption").Text(c.w.ui(tYourResult)),
 		&UrgencyBanner{
 			Level: res.Urgency.String(), Label: c.w.text(info.Label), Action: c.w.text(info.Action),
@@ -54,10 +59,11 @@ func (c *Checker) renderResult() app.UI {
 				),
 			)
 		}),
-		app.Section().Class("result-part").Body(
+		app.Section().Class("result-part no-print").Body(
 			app.H2().Text(c.w.ui(tYourAnswers)),
 			c.answerList(),
 		),
+		c.printedAnswers(),
 		c.restartButtons(app.Button().Type("button").Class("button").OnClick(c.onPrint).Text(c.w.ui(tPrint))),
 		app.P().Class("print-only").Text(
 			c.w.ui(tVersion, meta.Version, meta.Reviewed)+" "+c.printedOn()),
@@ -234,4 +240,43 @@ func (c *Checker) causeLabels() causeLabels {
 		SelfCare: c.w.ui(tSelfCare), GetCare: c.w.ui(tGetCare),
 		For: c.w.ui(tEvidenceFor), Against: c.w.ui(tEvidenceAgainst), Sources: c.w.ui(tSources),
 	}
+}
+
+// printedAnswers are the answers as the printed summary gives them to a doctor: first those
+// that found something (yes, a value, a number), then the noes, then the "not sure"s.
+func (c *Checker) printedAnswers() app.UI {
+	groups := []struct {
+		heading string
+		rows    []answerRow
+	}{{heading: c.w.ui(tPrintFound)}, {heading: c.w.ui(tNo)}, {heading: c.w.ui(tUnsure)}}
+	for _, id := range c.s.answered() {
+		d := c.k.Finding(id)
+		a, known := c.s.f.Value(id)
+		g := 0
+		switch {
+		case !known:
+			g = 2
+		case d.Kind == triage.Bool && !a.Bool:
+			g = 1
+		}
+		groups[g].rows = append(groups[g].rows, answerRow{ID: id, Question: c.w.text(d.Question), Answer: c.w.answer(c.s, d)})
+	}
+	return app.Section().Class("result-part print-only printed-answers").Body(
+		app.H2().Text(c.w.ui(tYourAnswers)),
+		app.Range(groups).Slice(func(i int) app.UI {
+			g := groups[i]
+			if len(g.rows) == 0 {
+				return nil
+			}
+			return app.Div().Class("printed-group").Body(
+				app.H3().Text(g.heading),
+				app.Dl().Class("answers").Body(app.Range(g.rows).Slice(func(j int) app.UI {
+					return app.Div().Class("answers-row").Body(
+						app.Dt().Text(g.rows[j].Question),
+						app.Dd().Class("answers-value").Text(g.rows[j].Answer),
+					)
+				})),
+			)
+		}),
+	)
 }
