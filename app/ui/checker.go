@@ -24,6 +24,9 @@ type Checker struct {
 	cached, offline bool
 	// confirming is true while "Start again" asks whether to delete the answers.
 	confirming bool
+	// installable is true when the browser can install the app; apple when it is Safari on
+	// an iPhone or iPad (no prompt: Share, Add to Home Screen).
+	installable, apple bool
 }
 
 // OnInit starts an empty session in English, the prerendered page's language.
@@ -45,6 +48,7 @@ func (c *Checker) OnMount(ctx app.Context) {
 	c.number = emergencyNumber(c.k.EmergencyNumbers(), locale)
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
+	c.checkInstallable(ctx)
 	c.resume(ctx)
 	c.moved()
 }
