@@ -53,7 +53,10 @@ func (c *Checker) renderQuestion() app.UI {
 	return app.Section().Class("screen question").DataSet("screen", "ask").Body(
 		c.backButton(),
 		app.Div().Class("progress").Body(
-			app.P().Class("progress-step").Text(c.w.text(step.Title)),
+			// The step's name, unless the heading says it already (read twice otherwise).
+			app.If(heading != c.w.text(step.Title), func() app.UI {
+				return app.P().Class("progress-step").Text(c.w.text(step.Title))
+			}),
 			app.If(left > 0, func() app.UI {
 				return app.Div().Body(
 					app.P().Class("progress-text").Text(progress),

@@ -98,6 +98,7 @@ var (
 	tStartWait           = text("start_wait")
 	tInstall             = text("install")
 	tInstallApple        = text("install_apple")
+	tMoreAbout           = text("more_about")
 	tNotADiagnosis       = text("not_a_diagnosis")
 	tVersion             = text("version", "version", "reviewed")
 	tPrintedOn           = text("printed_on", "date")
