@@ -18,6 +18,8 @@ type Checker struct {
 	s      *session
 	w      words
 	number string // the emergency number, from the browser's locale, changeable
+	// numberNames label the numbers with their countries, named by the browser.
+	numberNames map[string]string
 	// update is true when a new version has been downloaded (shown until reload).
 	update bool
 	// cached is true when the offline cache is ready; offline when the network is gone.
@@ -46,6 +48,7 @@ func (c *Checker) OnMount(ctx app.Context) {
 	locale := nav.Get("language").String()
 	c.w.lang = pickLanguage(c.k.Meta().Languages, locale)
 	c.number = emergencyNumber(c.k.EmergencyNumbers(), locale)
+	c.numberNames = numberNames(c.k.EmergencyNumbers(), regionNamer(c.w.lang), c.w.ui(tNumberElsewhere))
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
 	c.checkInstallable(ctx)
@@ -201,4 +204,20 @@ func (c *Checker) restartButtons(more ...app.UI) app.UI {
 	return app.Div().Class("buttons no-print").Body(append(more,
 		app.Button().Type("button").Class("button button-secondary button-restart").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
 	)...)
+}
+
+// regionNamer names a country code in the language with the browser's Intl.DisplayNames,
+// or gives the code itself when the browser has none.
+func regionNamer(lang string) func(string) string {
+	ctor := app.Window().Get("Intl").Get("DisplayNames")
+	if !ctor.Truthy() {
+		return func(code string) string { return code }
+	}
+	names := ctor.New([]any{lang}, map[string]any{"type": "region"})
+	return func(code string) string {
+		if n := names.Call("of", code); n.Truthy() {
+			return n.String()
+		}
+		return code
+	}
 }

@@ -30,7 +30,7 @@ func (c *Checker) renderResult() app.UI {
 		app.P().Class("result-caption").Text(c.w.ui(tYourResult)),
 		&UrgencyBanner{
 			Level: res.Urgency.String(), Label: c.w.text(info.Label), Action: c.w.text(info.Action),
-			Call: call, Number: c.number, Numbers: c.k.EmergencyNumbers().All(),
+			Call: call, Number: c.number, Numbers: c.k.EmergencyNumbers().All(), NumberNames: c.numberNames,
 			NumberLabel: c.w.ui(tEmergencyNumber), NumberHelp: c.w.ui(tEmergencyNumberHelp),
 			OnNumber: c.onNumber,
 		},

@@ -268,3 +268,18 @@ func TestSessionProgressAndRestore(t *testing.T) {
 		})
 	}
 }
+
+func TestNumberNamesSayTheCountries(t *testing.T) {
+	numbers := kb.EmergencyNumbers()
+	labels := numberNames(numbers, func(code string) string { return "<" + code + ">" }, "elsewhere")
+	for _, tc := range []struct{ number, want string }{
+		{"999", "<GB>"}, {"911", "<CA>"}, {numbers.Default, "elsewhere"},
+	} {
+		if got := labels[tc.number]; !strings.HasPrefix(got, tc.number+" (") || !strings.Contains(got, tc.want) {
+			t.Errorf("label of %s = %q, want it to name %s", tc.number, got, tc.want)
+		}
+	}
+	if len(labels) != len(numbers.All()) {
+		t.Errorf("%d labels for %d numbers", len(labels), len(numbers.All()))
+	}
+}

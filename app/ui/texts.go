@@ -99,6 +99,7 @@ var (
 	tInstall             = text("install")
 	tInstallApple        = text("install_apple")
 	tMoreAbout           = text("more_about")
+	tNumberElsewhere     = text("number_elsewhere")
 	tNotADiagnosis       = text("not_a_diagnosis")
 	tVersion             = text("version", "version", "reviewed")
 	tPrintedOn           = text("printed_on", "date")
