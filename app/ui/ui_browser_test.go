@@ -194,6 +194,60 @@ func TestBrowserHistory(t *testing.T) {
 	checkAt("the app's Back", screens[1])
 }
 
+// TestBrowserAgeErrors: the age is two text boxes with a numeric keyboard (no spinner);
+// Next with nothing typed, or out of range, shows an error summary, announced and focused,
+// whose message gives the range; a good age moves on.
+func TestBrowserAgeErrors(t *testing.T) {
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
+	ctx := browsertest.New(t, time.Minute)
+	open(t, ctx, url)
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+	// The walker answers "no" to everything until the age screen.
+	wk := &browsertest.Walker{T: t, Ctx: ctx, K: k, Walk: browsertest.Walk{Name: "to the age", No: true}}
+	age := k.Finding("age_years")
+	for range 10 {
+		browsertest.WaitJS(t, ctx, `document.activeElement === document.getElementById("screen-title")`, 10*time.Second)
+		if st := wk.State(); len(st.Findings) > 0 && st.Findings[0] == age.ID {
+			break
+		}
+		wk.AnswerScreen(wk.State().Findings)
+	}
+	box := `#num-` + age.ID
+	type input struct{ Type, Mode string }
+	for _, sel := range []string{box, box + `-months`} {
+		got := browsertest.Eval[input](t, ctx, `({type: document.querySelector("`+sel+`").type, mode: document.querySelector("`+sel+`").inputMode})`)
+		if got != (input{"text", "numeric"}) {
+			t.Errorf("%s is %+v, want a text box with a numeric keyboard", sel, got)
+		}
+	}
+	summary := `#num-` + age.ID + `-summary`
+	// typeAge fills the two boxes as typing does (the app hears their input events).
+	typeAge := func(years, months string) {
+		t.Helper()
+		browsertest.Eval[any](t, ctx, fmt.Sprintf(`(() => { for (const [id, v] of [[%q, %q], [%q, %q]]) {
+			const e = document.querySelector(id); e.value = v; e.dispatchEvent(new Event("input", {bubbles: true})); } })()`,
+			box, years, box+"-months", months))
+	}
+	for _, tc := range []struct{ years, months, want string }{
+		{"", "", k.UI("enter_number", "en")},
+		{"300", "", strconv.FormatFloat(age.Max, 'f', -1, 64)},
+		{"2", "14", "11"},
+	} {
+		typeAge(tc.years, tc.months)
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-finding=`+age.ID+`] button[type=submit]`)))
+		browsertest.WaitJS(t, ctx, `document.activeElement && document.activeElement.matches("`+summary+`")`, 5*time.Second)
+		text := browsertest.Eval[string](t, ctx, `document.querySelector("`+summary+`").innerText`)
+		if role := browsertest.Eval[string](t, ctx, `document.querySelector("`+summary+`").getAttribute("role")`); role != "alert" || !strings.Contains(text, tc.want) {
+			t.Errorf("years %q months %q: summary (role %q) says %q, want it to say %q", tc.years, tc.months, role, text, tc.want)
+		}
+	}
+	shot(t, ctx, "age-error", 375, 812)
+	typeAge("0", "6")
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-finding=`+age.ID+`] button[type=submit]`)))
+	browsertest.WaitJS(t, ctx, `!document.querySelector("`+box+`")`, 5*time.Second)
+}
+
 // TestBrowserStartWithoutWasm checks that the prerendered start screen is readable with
 // scripts off: the emergency signs, privacy and the disclaimer are in the HTML.
 func TestBrowserStartWithoutWasm(t *testing.T) {

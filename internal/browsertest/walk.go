@@ -199,6 +199,16 @@ func (w *Walker) value(id string) (any, bool) {
 	return nil, false
 }
 
+// AnswerScreen answers the questions on the screen as the walk says, for a test that walks
+// part of the way itself.
+func (w *Walker) AnswerScreen(ids []string) {
+	w.T.Helper()
+	if w.answered == nil {
+		w.answered = map[string]any{}
+	}
+	w.answerScreen(ids, "")
+}
+
 // answerScreen answers every question on the screen; wrong names one to answer the other way.
 func (w *Walker) answerScreen(ids []string, wrong string) {
 	w.T.Helper()
