@@ -9,10 +9,7 @@ func (c *Checker) renderAnswers() app.UI {
 		c.backButton(),
 		title(c.w.ui(tYourAnswers)),
 		c.answerList(),
-		app.Div().Class("buttons").Body(
-			app.Button().Type("button").Class("button").OnClick(c.onBack).Text(c.w.ui(tNext)),
-			app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
-		),
+		c.restartButtons(app.Button().Type("button").Class("button").OnClick(c.onBack).Text(c.w.ui(tNext))),
 	)
 }
 

@@ -12,6 +12,7 @@ type UrgencyBanner struct {
 	Call          string // the call button's words, "" for none
 	Number        string
 	Numbers       []string
+	NumberNames   map[string]string // each number with its countries; the number alone if missing
 	NumberLabel   string
 	NumberHelp    string
 	OnNumber      func(ctx app.Context, number string)
@@ -33,7 +34,11 @@ func (b *UrgencyBanner) Render() app.UI {
 							b.OnNumber(ctx, ctx.JSSrc().Get("value").String())
 						}).
 						Body(app.Range(b.Numbers).Slice(func(i int) app.UI {
-							return app.Option().Value(b.Numbers[i]).Selected(b.Numbers[i] == b.Number).Text(b.Numbers[i])
+							label := b.NumberNames[b.Numbers[i]]
+							if label == "" {
+								label = b.Numbers[i]
+							}
+							return app.Option().Value(b.Numbers[i]).Selected(b.Numbers[i] == b.Number).Text(label)
 						})),
 				),
 				app.P().Class("number-help no-print").Text(b.NumberHelp),

@@ -33,7 +33,10 @@ func (m *BodyMap) Render() app.UI {
 	for _, it := range m.Items {
 		byID[it.ID] = it
 	}
-	return app.Div().Class("bodymap").Attr("role", "group").Attr("aria-label", m.Label).Body(
+	// The map is a pointer's shortcut to the list of places below it, which is the one control
+	// a keyboard and a screen reader use: its buttons are out of the Tab order and hidden
+	// from assistive technology (the list says every place once, not twice).
+	return app.Div().Class("bodymap").Attr("aria-hidden", "true").Attr("title", m.Label).Body(
 		// The drawing is decoration: the buttons on it carry the names. (go-app drops an empty
 		// alt, so the image is marked presentational instead.)
 		app.Img().Class("bodymap-img").Src(bodyMapImage).Attr("role", "presentation").Attr("aria-hidden", "true").
@@ -57,7 +60,7 @@ func (m *BodyMap) Render() app.UI {
 				class += " spot-picked"
 			}
 			return app.Button().Type("button").Class(class).DataSet("spot", pl.Value).
-				Attr("aria-pressed", it.Picked).
+				Attr("aria-pressed", it.Picked).TabIndex(-1).
 				Attr("aria-label", m.PlaceName(it.Label, side)).
 				Title(it.Label).
 				OnClick(func(ctx app.Context, _ app.Event) { m.OnToggle(ctx, it.ID, !it.Picked) },

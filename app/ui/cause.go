@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // causeView is one likely cause in words.
 type causeView struct {
@@ -37,6 +41,15 @@ func (c *CauseCard) Render() app.UI {
 		app.Summary().Body(
 			app.H3().Class("cause-name").Text(v.Name),
 			app.Span().Class("cause-chance").Text(v.Chance),
+			// Printed, the doctor sees each cause with the answers that most fit it (the
+			// body of a closed card does not print), briefly: the page must stay one.
+			app.If(len(v.For) > 0, func() app.UI {
+				fits := make([]string, min(len(v.For), printedFits))
+				for i := range fits {
+					fits[i] = v.For[i].Question + " " + v.For[i].Answer
+				}
+				return app.Span().Class("print-only cause-fits").Text(v.Chance + ". " + l.For + ": " + strings.Join(fits, "; "))
+			}),
 		),
 		app.Div().Class("cause-body").Body(
 			part(l.About, v.About),
@@ -61,6 +74,9 @@ func (c *CauseCard) Render() app.UI {
 		),
 	)
 }
+
+// printedFits is how many of the answers that fit a cause the printed summary gives.
+const printedFits = 3
 
 // part is a headed paragraph, or nothing when the text is empty.
 func part(heading, text string) app.UI {

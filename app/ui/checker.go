@@ -18,10 +18,17 @@ type Checker struct {
 	s      *session
 	w      words
 	number string // the emergency number, from the browser's locale, changeable
+	// numberNames label the numbers with their countries, named by the browser.
+	numberNames map[string]string
 	// update is true when a new version has been downloaded (shown until reload).
 	update bool
 	// cached is true when the offline cache is ready; offline when the network is gone.
 	cached, offline bool
+	// confirming is true while "Start again" asks whether to delete the answers.
+	confirming bool
+	// installable is true when the browser can install the app; apple when it is Safari on
+	// an iPhone or iPad (no prompt: Share, Add to Home Screen).
+	installable, apple bool
 }
 
 // OnInit starts an empty session in English, the prerendered page's language.
@@ -41,9 +48,13 @@ func (c *Checker) OnMount(ctx app.Context) {
 	locale := nav.Get("language").String()
 	c.w.lang = pickLanguage(c.k.Meta().Languages, locale)
 	c.number = emergencyNumber(c.k.EmergencyNumbers(), locale)
+	c.numberNames = numberNames(c.k.EmergencyNumbers(), regionNamer(c.w.lang), c.w.ui(tNumberElsewhere))
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
 	c.watchEmbed(ctx)
+	c.checkInstallable(ctx)
+	c.resume(ctx)
+	c.moved()
 }
 
 // OnAppUpdate shows that a new version is ready.
@@ -52,7 +63,7 @@ func (c *Checker) OnAppUpdate(ctx app.Context) { c.update = ctx.AppUpdateAvailab
 // Render shows the frame and the current screen.
 func (c *Checker) Render() app.UI {
 	var body app.UI
-	switch c.s.screen {
+	switch c.s.showing() {
 	case screenAsk:
 		body = c.renderQuestion()
 	case screenAnswers:
@@ -63,7 +74,7 @@ func (c *Checker) Render() app.UI {
 		body = c.renderStart()
 	}
 	announce := ""
-	if c.s.screen == screenResult {
+	if c.s.showing() == screenResult {
 		announce = c.w.text(c.k.UrgencyInfo(c.s.result.Urgency).Label)
 	}
 	return app.Div().Class("page").Body(
@@ -80,12 +91,12 @@ func (c *Checker) Render() app.UI {
 			return &Notice{Text: c.w.ui(tUpdateAvailable), Action: c.w.ui(tUpdateReload), OnAction: c.onReload}
 		}).ElseIf(c.offline, func() app.UI {
 			return &Notice{Text: c.w.ui(tOfflineNow)}
-		}).ElseIf(c.cached && c.s.screen == screenStart, func() app.UI {
+		}).ElseIf(c.cached && c.s.showing() == screenStart, func() app.UI {
 			return &Notice{Text: c.w.ui(tOfflineReady)}
 		}),
 		app.Footer().Class("site-footer").Body(
 			app.Div().Class("wrap").Body(
-				app.P().Text(c.w.ui(tPrivacy)),
+				app.P().Text(c.w.ui(tPrivacy)+" "+c.w.ui(tPrivacyTab)),
 				app.P().Text(c.w.ui(tDisclaimer)),
 				app.P().Class("version").Text(c.w.ui(tVersion, c.k.Meta().Version, c.k.Meta().Reviewed)),
 			),
@@ -94,10 +105,11 @@ func (c *Checker) Render() app.UI {
 }
 
 // moved is called after every change of screen: it moves the focus to the new screen's
-// heading (so a screen reader reads it) and scrolls to the top.
+// heading (so a screen reader reads it), names the page after it, and scrolls to the top.
 func (c *Checker) moved() {
 	c.ctx.Defer(func(app.Context) {
 		app.Window().Call("scrollTo", 0, 0)
+		c.setTitle()
 		if h := app.Window().GetElementByID(titleID); h.Truthy() {
 			h.Call("focus")
 		}
@@ -112,15 +124,37 @@ func title(text string) app.HTMLH1 {
 	return app.H1().ID(titleID).TabIndex(-1).Text(text)
 }
 
-// step makes one move of the session, then moves the focus to the new screen.
+// step makes one move of the session, records it in the history and sessionStorage, then
+// moves the focus to the new screen.
 func (c *Checker) step(move func()) {
+	shown := c.s.shown
 	move()
+	c.record(shown)
 	c.moved()
 }
 
-func (c *Checker) onStart(app.Context, app.Event)       { c.step(c.s.start) }
-func (c *Checker) onBack(app.Context, app.Event)        { c.step(c.s.back) }
-func (c *Checker) onRestart(app.Context, app.Event)     { c.step(c.s.reset) }
+func (c *Checker) onStart(app.Context, app.Event) { c.step(c.s.start) }
+
+// onBack goes back through the browser's history; its popstate shows the screen.
+func (c *Checker) onBack(app.Context, app.Event) { c.goBack() }
+
+// onRestart asks first: "Start again" deletes every answer.
+func (c *Checker) onRestart(app.Context, app.Event) {
+	c.confirming = true
+	c.ctx.Defer(func(app.Context) {
+		if b := app.Window().GetElementByID(restartYesID); b.Truthy() {
+			b.Call("focus")
+		}
+	})
+}
+
+func (c *Checker) onRestartYes(app.Context, app.Event) {
+	c.confirming = false
+	c.step(c.s.reset)
+}
+
+func (c *Checker) onRestartNo(app.Context, app.Event) { c.confirming = false }
+
 func (c *Checker) onShowAnswers(app.Context, app.Event) { c.step(c.s.showAnswers) }
 func (c *Checker) onSkip(app.Context, app.Event)        { c.step(c.s.skip) }
 func (c *Checker) onContinue(app.Context, app.Event)    { c.step(c.s.finishGroup) }
@@ -138,6 +172,7 @@ func (c *Checker) onNumber(_ app.Context, number string) { c.number = number }
 // answer records one answer (nil: "not sure") and, when next is true, moves on to the next
 // question. An answer that calls for an emergency shows the result at once.
 func (c *Checker) answer(id string, a *triage.Answer, next bool) {
+	shown := c.s.shown
 	emergency, err := c.s.set(id, a)
 	if err != nil {
 		app.Log(err)
@@ -146,7 +181,44 @@ func (c *Checker) answer(id string, a *triage.Answer, next bool) {
 	if next && !emergency {
 		c.s.advance()
 	}
+	c.record(shown)
 	if next || emergency {
 		c.moved()
+	}
+}
+
+// restartYesID is the id of the button that confirms "Start again".
+const restartYesID = "restart-yes"
+
+// restartButtons are a screen's "Start again", and once pressed the question whether to
+// delete the answers, with Yes and Cancel.
+func (c *Checker) restartButtons(more ...app.UI) app.UI {
+	if c.confirming {
+		return app.Div().Class("confirm no-print").Attr("role", "group").Attr("aria-labelledby", "restart-question").Body(
+			app.P().ID("restart-question").Class("confirm-question").Text(c.w.ui(tRestartConfirm)),
+			app.Div().Class("buttons").Body(
+				app.Button().Type("button").ID(restartYesID).Class("button button-warning").OnClick(c.onRestartYes).Text(c.w.ui(tRestartYes)),
+				app.Button().Type("button").Class("button button-secondary").OnClick(c.onRestartNo).Text(c.w.ui(tCancel)),
+			),
+		)
+	}
+	return app.Div().Class("buttons no-print").Body(append(more,
+		app.Button().Type("button").Class("button button-secondary button-restart").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
+	)...)
+}
+
+// regionNamer names a country code in the language with the browser's Intl.DisplayNames,
+// or gives the code itself when the browser has none.
+func regionNamer(lang string) func(string) string {
+	ctor := app.Window().Get("Intl").Get("DisplayNames")
+	if !ctor.Truthy() {
+		return func(code string) string { return code }
+	}
+	names := ctor.New([]any{lang}, map[string]any{"type": "region"})
+	return func(code string) string {
+		if n := names.Call("of", code); n.Truthy() {
+			return n.String()
+		}
+		return code
 	}
 }

@@ -43,8 +43,8 @@ func TestOptionsPressesTheAnswer(t *testing.T) {
 	}
 	pick := func(app.Context, app.Event) {}
 	for i, want := range []app.UI{
-		app.Button().Type("button").Class("option option-picked").DataSet("option", "yes").Attr("aria-pressed", true).OnClick(pick),
-		app.Button().Type("button").Class("option").DataSet("option", "no").Attr("aria-pressed", false).OnClick(pick),
+		app.Button().Type("button").Class("option option-picked").DataSet("option", "yes").Attr("role", "radio").Attr("aria-checked", true).Attr("aria-labelledby", "opt-fever-yes-label").OnClick(pick),
+		app.Button().Type("button").Class("option").DataSet("option", "no").Attr("role", "radio").Attr("aria-checked", false).Attr("aria-labelledby", "opt-fever-no-label").OnClick(pick),
 	} {
 		if err := app.Match(want, o, 0, i); err != nil {
 			t.Errorf("button %d: %v", i, err)
@@ -69,7 +69,7 @@ func TestBodyMapNamesEachPlaceAndSide(t *testing.T) {
 	toggle := func(app.Context, app.Event) {}
 	for i, side := range []string{"front", "back"} {
 		want := app.Button().Type("button").Class(map[string]string{"front": "spot at-x-20 at-y-78", "back": "spot at-x-80 at-y-75"}[side]+" spot-picked").DataSet("spot", "legs").
-			Attr("aria-pressed", true).Attr("aria-label", "Legs, "+side).Title("Legs").OnClick(toggle)
+			Attr("aria-pressed", true).TabIndex(-1).Attr("aria-label", "Legs, "+side).Title("Legs").OnClick(toggle)
 		if err := app.Match(want, m, 0, 2+i); err != nil {
 			t.Errorf("%s: %v", side, err)
 		}

@@ -20,47 +20,69 @@ func (c *Checker) renderQuestion() app.UI {
 	if len(next.Findings) == 1 {
 		d := c.k.Finding(next.Findings[0])
 		heading, help = c.w.text(d.Question), c.w.text(d.Help)
+		if d.Widget == triage.WidgetAge {
+			help = "" // the boxes for years and months say it
+		}
+	} else if prev, ok := c.s.previous(); ok && prev.Next.Step == next.Step && len(prev.Next.Findings) > 1 {
+		heading = c.w.ui(tContinued, c.w.text(step.Title)) // each screen its own heading and title
 	} else {
 		heading = c.w.text(step.Title)
 	}
 	// The step's introduction shows on its first screen, and on every screen of a group.
-	h := c.s.history
 	intro := ""
-	if len(next.Findings) > 1 || len(h) < 2 || h[len(h)-2].Step != next.Step {
+	if prev, ok := c.s.previous(); len(next.Findings) > 1 || !ok || prev.Next.Step != next.Step {
 		intro = c.w.text(step.Intro)
 	}
 	guided := step.Illustration != nil || len(step.Guide) > 0
 	if guided {
 		help = "" // the step's guide says it, in parts
 	}
-	// Progress is by step: the interview takes the steps in order, while the number of
-	// questions left depends on the answers to come.
-	stepNo, steps := 1, len(c.k.Steps())
-	for i, st := range c.k.Steps() {
-		if st.ID == next.Step {
-			stepNo = i + 1
+	left := c.s.at().Left
+	progress := c.w.ui(tQuestionsLeft, strconv.Itoa(left))
+	if left == 1 {
+		progress = c.w.ui(tQuestionLeft)
+	}
+	// The bar: the question screens shown before this one, of those and the ones left.
+	before := 0
+	for _, v := range c.s.trail[:c.s.pos] {
+		if v.Screen == screenAsk {
+			before++
 		}
 	}
 
 	return app.Section().Class("screen question").DataSet("screen", "ask").Body(
 		c.backButton(),
 		app.Div().Class("progress").Body(
-			app.P().Class("progress-step").Text(c.w.text(step.Title)),
-			app.P().Class("progress-text").Text(c.w.ui(tProgress, strconv.Itoa(stepNo), strconv.Itoa(steps))),
-			app.Progress().Attr("max", steps).Attr("value", stepNo-1).Attr("aria-hidden", "true"),
+			// The step's name, unless the heading says it already (read twice otherwise).
+			app.If(heading != c.w.text(step.Title), func() app.UI {
+				return app.P().Class("progress-step").Text(c.w.text(step.Title))
+			}),
+			app.If(left > 0, func() app.UI {
+				return app.Div().Body(
+					app.P().Class("progress-text").Text(progress),
+					app.Progress().Attr("max", before+left).Attr("value", before).Attr("aria-hidden", "true"),
+				)
+			}),
 		),
 		title(heading),
 		app.If(intro != "", func() app.UI { return app.P().Class("intro").Text(intro) }),
-		app.If(help != "", func() app.UI { return app.P().Class("hint").Text(help) }),
-		app.If(guided, func() app.UI { return c.illustrationGuide(step) }),
-		app.If(step.Checklist, func() app.UI {
-			return c.checklist(next.Findings)
-		}).ElseIf(len(next.Findings) == 1, func() app.UI {
-			id := next.Findings[0]
-			return app.Div().Class("field").DataSet("finding", id).Body(c.field(c.k.Finding(id)))
-		}).Else(func() app.UI {
-			return c.group(next.Findings)
-		}),
+		app.If(help != "", func() app.UI { return app.P().ID(helpID).Class("hint").Text(help) }),
+		// A guided step (the glass test) shows its picture beside the answers, and its how-to
+		// after them: the answers stay in sight on a phone.
+		app.Div().Class(map[bool]string{true: "guided", false: "unguided"}[guided]).Body(
+			app.If(guided, func() app.UI { return c.illustration(step) }),
+			// A checklist screen is one question (Next.Checklist): the engine may gather a
+			// step's most telling yes/no signs on one, not only the emergency signs.
+			app.If(step.Checklist || next.Checklist && len(next.Findings) > 1, func() app.UI {
+				return c.checklist(next.Findings)
+			}).ElseIf(len(next.Findings) == 1, func() app.UI {
+				id := next.Findings[0]
+				return app.Div().Class("field").DataSet("finding", id).Body(c.field(c.k.Finding(id), described(help, helpID)))
+			}).Else(func() app.UI {
+				return c.group(next.Findings)
+			}),
+		),
+		app.If(guided, func() app.UI { return c.guide(step) }),
 		app.Div().Class("aside-links").Body(
 			app.If(done > 0, func() app.UI {
 				return app.Button().Type("button").Class("link").OnClick(c.onShowAnswers).Text(c.w.ui(tYourAnswers))
@@ -73,6 +95,17 @@ func (c *Checker) renderQuestion() app.UI {
 	)
 }
 
+// helpID is the id of a question screen's help, which describes its answers.
+const helpID = "screen-help"
+
+// described is the id of a help text for aria-describedby, "" when there is no help.
+func described(help, id string) string {
+	if help == "" {
+		return ""
+	}
+	return id
+}
+
 // group asks several yes/no signs on one screen; each answer counts at once, Next moves on.
 func (c *Checker) group(ids []string) app.UI {
 	return app.Div().Class("group").Body(
@@ -82,28 +115,30 @@ func (c *Checker) group(ids []string) app.UI {
 			return app.Div().Class("sign").DataSet("finding", d.ID).Body(
 				app.P().ID(label).Class("sign-question").Text(c.w.text(d.Question)),
 				app.If(c.w.text(d.Help) != "", func() app.UI {
-					return app.P().Class("sign-help").Text(c.w.text(d.Help))
+					return app.P().ID(label + "-help").Class("sign-help").Text(c.w.text(d.Help))
 				}),
-				&Options{Name: d.ID, LabelledBy: label, Compact: true, Items: c.options(d), OnPick: c.picker(d, false)},
+				&Options{Name: d.ID, LabelledBy: label, DescribedBy: described(c.w.text(d.Help), label+"-help"), Compact: true, Items: c.options(d), OnPick: c.picker(d, false)},
 			)
 		}),
 		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui(tNext)),
 	)
 }
 
-// field is the answer control of one question, by its kind.
-func (c *Checker) field(d *triage.Finding) app.UI {
+// field is the answer control of one question, by its kind; describedBy is the id of the
+// screen's help ("" for none).
+func (c *Checker) field(d *triage.Finding, describedBy string) app.UI {
 	switch d.Kind {
 	case triage.Number:
 		return c.numberField(d)
 	case triage.Set:
 		return c.places(d)
 	default:
-		return &Options{Name: d.ID, LabelledBy: titleID, Items: c.options(d), OnPick: c.picker(d, true)}
+		return &Options{Name: d.ID, LabelledBy: titleID, DescribedBy: describedBy, Items: c.options(d), OnPick: c.picker(d, true)}
 	}
 }
 
-// numberField asks for a number; an age can also be given in months.
+// numberField asks for a number, or an age in years and months (the age widget, whose boxes
+// replace the question's help on parts of a year).
 func (c *Checker) numberField(d *triage.Finding) app.UI {
 	val := ""
 	if a, ok := c.s.f.Value(d.ID); ok {
@@ -111,8 +146,9 @@ func (c *Checker) numberField(d *triage.Finding) app.UI {
 	}
 	field := &NumberField{
 		Name: d.ID, LabelledBy: titleID, Unit: c.w.text(d.Unit), Min: d.Min, Max: d.Max, Value: val,
-		Continue: c.w.ui(tNext), Unsure: c.w.unsure(d),
-		Empty: c.w.ui(tEnterNumber), Invalid: c.w.ui(tNumberOutOfRange),
+		Continue: c.w.ui(tNext), Unsure: c.w.unsure(d), ErrorTitle: c.w.ui(tErrorSummaryTitle),
+		Empty:   c.w.ui(tEnterNumber),
+		Invalid: c.w.ui(tNumberOutOfRange, formatNum(d.Min), formatNum(d.Max), c.w.text(d.Unit)),
 		OnAnswer: func(_ app.Context, x *float64) {
 			if x == nil {
 				c.answer(d.ID, nil, true)
@@ -121,8 +157,9 @@ func (c *Checker) numberField(d *triage.Finding) app.UI {
 			c.answer(d.ID, &triage.Answer{Num: *x}, true)
 		},
 	}
-	if d.Widget == triage.WidgetAge { // a baby's age is easier in months
-		field.AltUnit, field.AltScale, field.AltHint = c.w.ui(tMonths), 1.0/12, c.w.ui(tAgeInMonths)
+	if d.Widget == triage.WidgetAge {
+		field.Months, field.Hint = c.w.ui(tMonths), c.w.ui(tAgeInMonths)
+		field.Invalid = c.w.ui(tAgeOutOfRange, formatNum(d.Max))
 	}
 	return field
 }

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"encoding/json"
+	"errors"
+
 	"spotcheck/app/triage"
 )
 
@@ -14,15 +17,31 @@ const (
 	screenResult
 )
 
-// session is one person's interview, in memory only: the answers, the questions shown so
-// far, and the screen. It has no UI code, so its behaviour is tested natively.
+// view is one screen the person has been shown: one entry of the browser's history.
+type view struct {
+	Screen screen
+	Next   triage.Next `json:",omitempty"` // the question screen's questions
+	// Left is the "about N questions left" shown on a question screen (0: none, on a
+	// question asked again from the answers).
+	Left int `json:",omitempty"`
+}
+
+// session is one person's interview: the answers, "not sure" included, and the trail of
+// screens shown, which the browser's Back and Forward move along. It has no UI code, so its
+// behaviour is tested natively; the Checker keeps it in this tab's sessionStorage.
 type session struct {
 	k *triage.Knowledge
 	f *triage.Findings // the answers, "not sure" included (asked, still unknown)
-	// history is the question screens shown, the current one last.
-	history []triage.Next
-	screen  screen
-	result  triage.Result
+	// trail is every screen shown since the start, pos the one showing; a new screen drops
+	// those after pos, as the browser drops its forward entries.
+	trail []view
+	pos   int
+	// run numbers the interviews of this tab: a history entry of an earlier run (before
+	// "Start again") is not one of this trail.
+	run int
+	// shown counts the screens shown, to tell when a move made a new one.
+	shown  int
+	result triage.Result
 }
 
 func newSession(k *triage.Knowledge) *session {
@@ -34,23 +53,57 @@ func newSession(k *triage.Knowledge) *session {
 // reset forgets every answer and shows the start screen.
 func (s *session) reset() {
 	s.f = s.k.NewFindings()
-	s.history = nil
-	s.screen = screenStart
+	s.trail = []view{{Screen: screenStart}}
+	s.pos = 0
+	s.run++
+	s.shown++
 	s.result = s.k.Evaluate(s.f)
 }
 
-// start begins the interview.
-func (s *session) start() {
-	s.history = nil
-	s.advance()
+// at is the screen showing.
+func (s *session) at() view { return s.trail[s.pos] }
+
+// showing is the kind of screen showing.
+func (s *session) showing() screen { return s.at().Screen }
+
+// show moves on to a new screen.
+func (s *session) show(v view) {
+	s.trail = append(s.trail[:s.pos+1], v)
+	s.pos = len(s.trail) - 1
+	s.shown++
 }
 
-// current is the question screen showing (the zero Next before the interview starts).
+// goTo shows screen i of the trail again (Back and Forward); false when there is none.
+func (s *session) goTo(i int) bool {
+	if i < 0 || i >= len(s.trail) {
+		return false
+	}
+	s.pos = i
+	return true
+}
+
+// start begins the interview.
+func (s *session) start() { s.advance() }
+
+// current is the question screen showing (the zero Next on any other screen).
 func (s *session) current() triage.Next {
-	if len(s.history) == 0 {
+	if s.showing() != screenAsk {
 		return triage.Next{}
 	}
-	return s.history[len(s.history)-1]
+	return s.at().Next
+}
+
+// previous is the question screen before the one showing, if any.
+func (s *session) previous() (view, bool) { return s.askedBefore(s.pos) }
+
+// askedBefore is the last question screen of the trail before screen i, if any.
+func (s *session) askedBefore(i int) (view, bool) {
+	for i := i - 1; i >= 0; i-- {
+		if s.trail[i].Screen == screenAsk {
+			return s.trail[i], true
+		}
+	}
+	return view{}, false
 }
 
 // advance moves to the next question, or to the result when the engine has nothing left to
@@ -59,11 +112,44 @@ func (s *session) current() triage.Next {
 func (s *session) advance() {
 	next := s.k.NextQuestion(s.f)
 	if next.Done || s.result.Urgency == triage.Emergency || len(next.Findings) == 0 {
-		s.screen = screenResult
+		s.showResult()
 		return
 	}
-	s.history = append(s.history, next)
-	s.screen = screenAsk
+	s.show(view{Screen: screenAsk, Next: next, Left: s.left(next)})
+}
+
+// showResult shows the result, unless it shows already.
+func (s *session) showResult() {
+	if s.showing() != screenResult {
+		s.show(view{Screen: screenResult})
+	}
+}
+
+// left is the "about N questions left" of a new question screen: the engine's estimate
+// (Next.Remaining, which counts each box of a checklist), with a checklist screen counted
+// once as the person answers it, and never more than one less than the previous screen
+// said, so that progress neither stands still nor goes back when the estimate grows. It is
+// at least 1: this screen is still to answer.
+func (s *session) left(next triage.Next) int {
+	n := next.Remaining
+	for _, st := range s.k.Steps() {
+		if !st.Checklist || !st.Always {
+			continue
+		}
+		open := 0
+		for _, id := range st.Findings {
+			if !s.f.Asked(id) {
+				open++
+			}
+		}
+		if open > 0 {
+			n += (open+st.Group-1)/st.Group - open
+		}
+	}
+	if prev, ok := s.askedBefore(s.pos + 1); ok && prev.Left > 0 { // the screen showing too
+		n = min(n, prev.Left-1)
+	}
+	return max(n, 1)
 }
 
 // set records an answer (nil: "not sure") and re-evaluates. It reports whether the answers
@@ -80,7 +166,7 @@ func (s *session) set(id string, a *triage.Answer) (emergency bool, err error) {
 	s.k.Prune(s.f) // a changed answer can make others no longer apply
 	s.result = s.k.Evaluate(s.f)
 	if s.result.Urgency == triage.Emergency {
-		s.screen = screenResult
+		s.showResult()
 		return true, nil
 	}
 	return false, nil
@@ -109,19 +195,8 @@ func (s *session) answered() []string {
 	return ids
 }
 
-// back shows the previous screen: the last question from the result or the answers, the
-// question before from a question, and the start screen from the first question.
-func (s *session) back() {
-	switch {
-	case s.screen != screenAsk && len(s.history) > 0:
-		s.screen = screenAsk
-	case len(s.history) > 1:
-		s.history = s.history[:len(s.history)-1]
-	default:
-		s.history = nil
-		s.screen = screenStart
-	}
-}
+// back shows the screen before, as the browser's Back does.
+func (s *session) back() { s.goTo(s.pos - 1) }
 
 // change asks one question again; answering it goes on with the interview from there.
 func (s *session) change(id string) {
@@ -129,12 +204,65 @@ func (s *session) change(id string) {
 	if d == nil {
 		return
 	}
-	s.history = append(s.history, triage.Next{Step: d.Step, Findings: []string{id}})
-	s.screen = screenAsk
+	s.show(view{Screen: screenAsk, Next: triage.Next{Step: d.Step, Findings: []string{id}}})
 }
 
 // showAnswers shows the answers so far, each with a way to change it.
-func (s *session) showAnswers() { s.screen = screenAnswers }
+func (s *session) showAnswers() { s.show(view{Screen: screenAnswers}) }
 
 // skip shows the result with the answers so far.
-func (s *session) skip() { s.screen = screenResult }
+func (s *session) skip() { s.showResult() }
+
+// saved is a session as this tab's sessionStorage keeps it, so that a reload keeps it.
+type saved struct {
+	Known  json.RawMessage // the known answers, a case's findings object
+	Unsure []string        // the questions answered "not sure"
+	Trail  []view
+	Pos    int
+	Run    int
+}
+
+// save writes the session as JSON.
+func (s *session) save() string {
+	sv := saved{Known: json.RawMessage(s.f.JSON()), Trail: s.trail, Pos: s.pos, Run: s.run}
+	for _, id := range s.answered() {
+		if !s.f.Known(id) {
+			sv.Unsure = append(sv.Unsure, id)
+		}
+	}
+	b, _ := json.Marshal(sv) // plain data: cannot fail
+	return string(b)
+}
+
+// restore reads a session that save wrote; on any problem (a knowledge base changed under
+// it) it leaves the session as it was.
+func (s *session) restore(data string) error {
+	var sv saved
+	if err := json.Unmarshal([]byte(data), &sv); err != nil {
+		return err
+	}
+	f, err := s.k.ParseFindings(string(sv.Known))
+	if err != nil {
+		return err
+	}
+	for _, id := range sv.Unsure {
+		if err := f.SetUnsure(id); err != nil {
+			return err
+		}
+	}
+	if len(sv.Trail) == 0 || sv.Pos < 0 || sv.Pos >= len(sv.Trail) {
+		return errBadTrail
+	}
+	for _, v := range sv.Trail {
+		for _, id := range v.Next.Findings {
+			if s.k.Finding(id) == nil {
+				return errBadTrail
+			}
+		}
+	}
+	s.f, s.trail, s.pos, s.run = f, sv.Trail, sv.Pos, sv.Run
+	s.result = s.k.Evaluate(s.f)
+	return nil
+}
+
+var errBadTrail = errors.New("saved session: no such screen")

@@ -20,7 +20,7 @@ func answerAll(t *testing.T, s *session, want map[string]*triage.Answer) {
 		if _, err := s.set(id, want[id]); err != nil {
 			t.Fatal(err)
 		}
-		if s.screen == screenResult {
+		if s.showing() == screenResult {
 			return
 		}
 	}
@@ -30,14 +30,14 @@ func answerAll(t *testing.T, s *session, want map[string]*triage.Answer) {
 func TestSessionJumpsToEmergency(t *testing.T) {
 	s := newSession(kb)
 	s.start()
-	if s.screen != screenAsk {
-		t.Fatalf("start shows screen %d, want a question", s.screen)
+	if s.showing() != screenAsk {
+		t.Fatalf("start shows screen %d, want a question", s.showing())
 	}
 	answers := map[string]*triage.Answer{
 		"fever": {Bool: true}, "age_years": {Num: 3}, "glass_test": {Choice: "does_not_fade"},
 	}
 	for range 50 {
-		if s.screen == screenResult {
+		if s.showing() == screenResult {
 			break
 		}
 		answerAll(t, s, answers)
@@ -47,8 +47,8 @@ func TestSessionJumpsToEmergency(t *testing.T) {
 	if want != triage.Emergency {
 		t.Fatalf("test premise: the engine says %s for fever with spots that stay under a glass", want)
 	}
-	if s.screen != screenResult || s.result.Urgency != want {
-		t.Fatalf("screen %d urgency %s, want the result at %s", s.screen, s.result.Urgency, want)
+	if s.showing() != screenResult || s.result.Urgency != want {
+		t.Fatalf("screen %d urgency %s, want the result at %s", s.showing(), s.result.Urgency, want)
 	}
 	if s.f.Known("spot_size") || s.f.Asked("location") {
 		t.Errorf("questions after the glass test were asked: %s", s.f.JSON())
@@ -70,16 +70,16 @@ func TestSessionBackAndChange(t *testing.T) {
 		}
 	}
 	s.back()
-	if !slices.Equal(s.current().Findings, first.Findings) || s.screen != screenAsk {
+	if !slices.Equal(s.current().Findings, first.Findings) || s.showing() != screenAsk {
 		t.Fatalf("back shows %v, want %v", s.current().Findings, first.Findings)
 	}
 	s.back()
-	if s.screen != screenStart {
-		t.Fatalf("back from the first question shows screen %d, want the start", s.screen)
+	if s.showing() != screenStart {
+		t.Fatalf("back from the first question shows screen %d, want the start", s.showing())
 	}
 	s.start()
 	s.change("fever")
-	if got := s.current(); s.screen != screenAsk || !slices.Equal(got.Findings, []string{"fever"}) {
+	if got := s.current(); s.showing() != screenAsk || !slices.Equal(got.Findings, []string{"fever"}) {
 		t.Fatalf("change fever shows %v", got)
 	}
 	if _, err := s.set("fever", &triage.Answer{Bool: false}); err != nil {
@@ -89,8 +89,8 @@ func TestSessionBackAndChange(t *testing.T) {
 		t.Errorf("fever = %v %v, want false", a, ok)
 	}
 	s.reset()
-	if s.screen != screenStart || len(s.answered()) != 0 || len(s.history) != 0 {
-		t.Errorf("reset left screen %d, answers %v, history %v", s.screen, s.answered(), s.history)
+	if s.showing() != screenStart || len(s.answered()) != 0 || len(s.trail) != 1 {
+		t.Errorf("reset left screen %d, answers %v, history %v", s.showing(), s.answered(), s.trail)
 	}
 }
 
@@ -98,8 +98,8 @@ func TestSessionSkip(t *testing.T) {
 	s := newSession(kb)
 	s.start()
 	s.skip()
-	if s.screen != screenResult || s.result.Urgency != kb.Evaluate(s.f).Urgency {
-		t.Errorf("skip shows screen %d at %s", s.screen, s.result.Urgency)
+	if s.showing() != screenResult || s.result.Urgency != kb.Evaluate(s.f).Urgency {
+		t.Errorf("skip shows screen %d at %s", s.showing(), s.result.Urgency)
 	}
 }
 
@@ -212,5 +212,74 @@ func TestEveryTextIsDeclaredAndShown(t *testing.T) {
 	}
 	if m := regexp.MustCompile(`\.UI\("[a-z_]+"`).FindString(code.String()); m != "" {
 		t.Errorf("a text looked up by its own key, unchecked by Load: %s", m)
+	}
+}
+
+// TestSessionProgressAndRestore walks interviews to the end and checks on every question
+// screen that "about N questions left" never goes up, never says the same for more than 3
+// screens in a row, and stays at least 1, and
+// that a saved and restored session (a reload) shows the same screen with the same answers.
+func TestSessionProgressAndRestore(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		answers map[string]*triage.Answer
+	}{
+		{"all not sure", nil},
+		{"an older person on a blood thinner", map[string]*triage.Answer{
+			"blood_thinner": {Bool: true}, "age_years": {Num: 70}, "glass_test": {Choice: "does_not_fade"},
+		}},
+		{"a teenager with rough bumps", map[string]*triage.Answer{
+			"age_years": {Num: 16}, "rough_bumps": {Bool: true}, "glass_test": {Choice: "fades"}, "fever": {Bool: false},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSession(kb)
+			s.start()
+			last, same := 0, 0
+			for range 80 {
+				if s.showing() != screenAsk {
+					break
+				}
+				left := s.at().Left
+				if left == last {
+					same++
+				} else {
+					same = 1
+				}
+				if left < 1 || (last > 0 && left > last) || same > 3 {
+					t.Fatalf("questions left %d after %d (%d screens in a row)", left, last, same)
+				}
+				last = left
+				r := newSession(kb)
+				if err := r.restore(s.save()); err != nil {
+					t.Fatal(err)
+				}
+				if r.f.JSON() != s.f.JSON() || !slices.Equal(r.answered(), s.answered()) || !slices.Equal(r.current().Findings, s.current().Findings) || r.pos != s.pos {
+					t.Fatalf("restored %s at %v, saved %s at %v", r.f.JSON(), r.current(), s.f.JSON(), s.current())
+				}
+				answerAll(t, s, tc.answers)
+			}
+			if s.showing() != screenResult {
+				t.Fatalf("no result: screen %d", s.showing())
+			}
+			if err := newSession(kb).restore(`{"Known": {"fevr": true}}`); err == nil {
+				t.Error("restore accepted an unknown finding")
+			}
+		})
+	}
+}
+
+func TestNumberNamesSayTheCountries(t *testing.T) {
+	numbers := kb.EmergencyNumbers()
+	labels := numberNames(numbers, func(code string) string { return "<" + code + ">" }, "elsewhere")
+	for _, tc := range []struct{ number, want string }{
+		{"999", "<GB>"}, {"911", "<CA>"}, {numbers.Default, "elsewhere"},
+	} {
+		if got := labels[tc.number]; !strings.HasPrefix(got, tc.number+" (") || !strings.Contains(got, tc.want) {
+			t.Errorf("label of %s = %q, want it to name %s", tc.number, got, tc.want)
+		}
+	}
+	if len(labels) != len(numbers.All()) {
+		t.Errorf("%d labels for %d numbers", len(labels), len(numbers.All()))
 	}
 }

@@ -25,7 +25,7 @@ func (c *Checker) checklist(ids []string) app.UI {
 		Name: strings.Join(ids, " "), Legend: c.w.ui(tChecklistLegend), Hint: c.w.ui(tChecklistHint),
 		Items: items, None: none, Unsure: unsure,
 		NoneLabel: c.w.ui(tChecklistNone), UnsureLabel: c.w.ui(tChecklistUnsure), UnsureHelp: c.w.ui(tChecklistUnsureHelp),
-		Or: c.w.ui(tChecklistOr), Continue: c.w.ui(tNext),
+		Or: c.w.ui(tChecklistOr), Continue: c.w.ui(tNext), More: c.w.ui(tMoreAbout),
 		ErrorTitle: c.w.ui(tErrorSummaryTitle), ErrorEmpty: c.w.ui(tChecklistEmpty),
 		OnDone: c.onChecklist,
 	}
@@ -34,6 +34,7 @@ func (c *Checker) checklist(ids []string) app.UI {
 // onChecklist records a checklist screen's answers, then moves on (or to the result at
 // once when they call for an emergency).
 func (c *Checker) onChecklist(_ app.Context, ticked map[string]bool, unsure bool) {
+	shown := c.s.shown
 	for _, id := range c.s.current().Findings {
 		var a *triage.Answer // not sure
 		if ticked[id] || !unsure {
@@ -44,9 +45,10 @@ func (c *Checker) onChecklist(_ app.Context, ticked map[string]bool, unsure bool
 			return
 		}
 	}
-	if c.s.screen != screenResult {
+	if c.s.showing() != screenResult {
 		c.s.advance()
 	}
+	c.record(shown)
 	c.moved()
 }
 
@@ -65,6 +67,7 @@ type SignChecklist struct {
 	UnsureLabel   string
 	UnsureHelp    string
 	Or, Continue  string
+	More          string // the words that open a sign's help
 	ErrorTitle    string
 	ErrorEmpty    string
 	OnDone        func(ctx app.Context, ticked map[string]bool, unsure bool)
@@ -143,14 +146,29 @@ func (l *SignChecklist) Render() app.UI {
 }
 
 // box is one labelled check box; finding is the question it answers ("" for none and unsure).
+// A sign's help folds away under "More about this" (seven open helps make a screen a phone
+// user scrolls through for minutes); a screen reader reads it as the box's description.
 func (l *SignChecklist) box(id, finding, label, help string, on bool) app.UI {
+	helpID := l.boxID(id) + "-help"
 	input := app.Input().Type("checkbox").ID(l.boxID(id)).Checked(on).DataSet("option", id).
 		OnChange(func(ctx app.Context, _ app.Event) { l.toggle(id, ctx.JSSrc().Get("checked").Bool()) }, app.EventScope(l.Name, id))
+	if help != "" {
+		input = input.Attr("aria-describedby", helpID)
+	}
+	fold := finding != "" && help != "" && l.More != ""
 	row := app.Div().Class("check").Body(
 		input,
-		app.Label().For(l.boxID(id)).Body(
-			app.Span().Class("check-label").Text(label),
-			app.If(help != "", func() app.UI { return app.Span().Class("check-help").Text(help) }),
+		app.Div().Class("check-text").Body(
+			app.Label().For(l.boxID(id)).Body(
+				app.Span().Class("check-label").Text(label),
+				app.If(help != "" && !fold, func() app.UI { return app.Span().ID(helpID).Class("check-help").Text(help) }),
+			),
+			app.If(fold, func() app.UI {
+				return app.Details().Class("check-more").Body(
+					app.Summary().Text(l.More),
+					app.P().ID(helpID).Class("check-help").Text(help),
+				)
+			}),
 		),
 	)
 	if finding != "" {

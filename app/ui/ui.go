@@ -45,8 +45,9 @@ func (a *App) Title() string { return a.w.ui(tPageTitle) }
 // Description is the page's meta description.
 func (a *App) Description() string { return a.w.ui(tTagline) }
 
-// LoadingLabel is go-app's loader text while the app downloads.
-func (a *App) LoadingLabel() string { return a.w.ui(tLoading) }
+// LoadingLabel is go-app's loader text while the app downloads: what is happening and the
+// percentage, for go-app to fill in ("{progress}").
+func (a *App) LoadingLabel() string { return a.w.ui(tLoading, "{progress}") }
 
 // Styles are the app's stylesheets.
 func (a *App) Styles() []string { return []string{"/web/css/spotcheck.css"} }

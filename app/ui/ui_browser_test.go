@@ -127,6 +127,125 @@ func TestBrowserChecklistError(t *testing.T) {
 	browsertest.WaitJS(t, ctx, `!document.getElementById("error-summary")`, 5*time.Second)
 }
 
+// TestBrowserHistory: each screen is a history entry with its own title; the browser's Back
+// and Forward move between screens with their answers; a reload keeps the screen and the
+// answers (in sessionStorage).
+func TestBrowserHistory(t *testing.T) {
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
+	ctx := browsertest.New(t, time.Minute)
+	open(t, ctx, url)
+	focused := `document.activeElement === document.getElementById("screen-title")`
+	type screen struct{ Findings, Title string }
+	at := func() screen {
+		return browsertest.Eval[screen](t, ctx, `({findings: [...document.querySelectorAll("[data-screen] [data-finding]")].map(e => e.dataset.finding).join(" ") || document.querySelector("[data-screen]").dataset.screen, title: document.title})`)
+	}
+	// moved waits for a screen other than from, with the focus on its heading.
+	moved := func(from screen) screen {
+		t.Helper()
+		browsertest.WaitJS(t, ctx, focused+` && document.title !== `+strconv.Quote(from.Title), 10*time.Second)
+		return at()
+	}
+	screens := []screen{at()}
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+	for range 2 { // the emergency checklists: "None of these"
+		screens = append(screens, moved(screens[len(screens)-1]))
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#check-none`)),
+			chromedp.Click(chromedp.CSS(`.checklist-form > .button`)))
+	}
+	screens = append(screens, moved(screens[len(screens)-1]))
+	titles := map[string]bool{}
+	for _, s := range screens {
+		if titles[s.Title] || !strings.HasSuffix(s.Title, " - "+k.UI("name", "en")) {
+			t.Errorf("title %q: want one per screen, ending in the app's name", s.Title)
+		}
+		titles[s.Title] = true
+	}
+	checkAt := func(what string, want screen) {
+		t.Helper()
+		if got := at(); got != want {
+			t.Errorf("%s shows %+v, want %+v", what, got, want)
+		}
+	}
+	noneTicked := `document.getElementById("check-none").checked`
+	browsertest.Do(t, ctx, chromedp.NavigateBack())
+	moved(screens[3])
+	checkAt("Back", screens[2])
+	if !browsertest.Eval[bool](t, ctx, noneTicked) {
+		t.Error("after Back, the earlier answer (None of these) is not shown")
+	}
+	browsertest.Do(t, ctx, chromedp.NavigateForward())
+	moved(screens[2])
+	checkAt("Forward", screens[3])
+	browsertest.Do(t, ctx, chromedp.Reload())
+	browsertest.WaitJS(t, ctx, browsertest.StartReady+` || document.querySelector("[data-screen=ask]") && `+focused, 30*time.Second)
+	checkAt("a reload", screens[3])
+	browsertest.Do(t, ctx, chromedp.NavigateBack())
+	moved(screens[3])
+	checkAt("Back after a reload", screens[2])
+	if !browsertest.Eval[bool](t, ctx, noneTicked) {
+		t.Error("after a reload and Back, the earlier answer (None of these) is not shown")
+	}
+	// The app's own Back is the browser's.
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=ask] .back`)))
+	moved(screens[2])
+	checkAt("the app's Back", screens[1])
+}
+
+// TestBrowserAgeErrors: the age is two text boxes with a numeric keyboard (no spinner);
+// Next with nothing typed, or out of range, shows an error summary, announced and focused,
+// whose message gives the range; a good age moves on.
+func TestBrowserAgeErrors(t *testing.T) {
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
+	ctx := browsertest.New(t, time.Minute)
+	open(t, ctx, url)
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+	// The walker answers "no" to everything until the age screen.
+	wk := &browsertest.Walker{T: t, Ctx: ctx, K: k, Walk: browsertest.Walk{Name: "to the age", No: true}}
+	age := k.Finding("age_years")
+	for range 10 {
+		browsertest.WaitJS(t, ctx, `document.activeElement === document.getElementById("screen-title")`, 10*time.Second)
+		if st := wk.State(); len(st.Findings) > 0 && st.Findings[0] == age.ID {
+			break
+		}
+		wk.AnswerScreen(wk.State().Findings)
+	}
+	box := `#num-` + age.ID
+	type input struct{ Type, Mode string }
+	for _, sel := range []string{box, box + `-months`} {
+		got := browsertest.Eval[input](t, ctx, `({type: document.querySelector("`+sel+`").type, mode: document.querySelector("`+sel+`").inputMode})`)
+		if got != (input{"text", "numeric"}) {
+			t.Errorf("%s is %+v, want a text box with a numeric keyboard", sel, got)
+		}
+	}
+	summary := `#num-` + age.ID + `-summary`
+	// typeAge fills the two boxes as typing does (the app hears their input events).
+	typeAge := func(years, months string) {
+		t.Helper()
+		browsertest.Eval[any](t, ctx, fmt.Sprintf(`(() => { for (const [id, v] of [[%q, %q], [%q, %q]]) {
+			const e = document.querySelector(id); e.value = v; e.dispatchEvent(new Event("input", {bubbles: true})); } })()`,
+			box, years, box+"-months", months))
+	}
+	for _, tc := range []struct{ years, months, want string }{
+		{"", "", k.UI("enter_number", "en")},
+		{"300", "", strconv.FormatFloat(age.Max, 'f', -1, 64)},
+		{"2", "14", "11"},
+	} {
+		typeAge(tc.years, tc.months)
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-finding=`+age.ID+`] button[type=submit]`)))
+		browsertest.WaitJS(t, ctx, `document.activeElement && document.activeElement.matches("`+summary+`")`, 5*time.Second)
+		text := browsertest.Eval[string](t, ctx, `document.querySelector("`+summary+`").innerText`)
+		if role := browsertest.Eval[string](t, ctx, `document.querySelector("`+summary+`").getAttribute("role")`); role != "alert" || !strings.Contains(text, tc.want) {
+			t.Errorf("years %q months %q: summary (role %q) says %q, want it to say %q", tc.years, tc.months, role, text, tc.want)
+		}
+	}
+	shot(t, ctx, "age-error", 375, 812)
+	typeAge("0", "6")
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-finding=`+age.ID+`] button[type=submit]`)))
+	browsertest.WaitJS(t, ctx, `!document.querySelector("`+box+`")`, 5*time.Second)
+}
+
 // TestBrowserStartWithoutWasm checks that the prerendered start screen is readable with
 // scripts off: the emergency signs, privacy and the disclaimer are in the HTML.
 func TestBrowserStartWithoutWasm(t *testing.T) {
@@ -223,10 +342,15 @@ func (c *checks) screen(name string) {
 	if c.axe != "" {
 		checkAxe(c.t, c.ctx, c.axe, name)
 	}
+	checkLayout(c.t, c.ctx, name)
 	c.shot(name, 375, 812)
 	c.shot(name, 1280, 800)
 	if name == "start" {
 		c.darkAndPrint(name)
+	} else if name != "result" { // the result's come with its print, from OnResult
+		media(c.t, c.ctx, "", "dark")
+		c.shot(name+"-dark", 375, 812)
+		media(c.t, c.ctx, "", "light")
 	}
 }
 
@@ -298,6 +422,38 @@ func shot(t *testing.T, ctx context.Context, name string, w, h int64) {
 		t.Fatal(err)
 	}
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
+}
+
+// checkLayout checks a screen as a phone shows it: at 375 px every target (button, link,
+// box, picker) is at least 44x44 px (GOV.UK's size; links inside a sentence are exempt, as
+// in WCAG 2.5.8), and at 320 px with the text at 200 % no text box is clipped (its content
+// wider than its box) and nothing sticks out sideways.
+func checkLayout(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("[data-screen] :is(button, a, input, select, summary)")]
+		.filter(e => e.offsetParent !== null && !e.closest(".visually-hidden"))
+		.filter(e => !(e.tagName === "A" && e.closest("p, li") && !e.classList.contains("button")))
+		.map(e => { const box = (e.type === "checkbox" || e.type === "radio") ? e.closest(".check").getBoundingClientRect() : e.getBoundingClientRect(); return [e, box]; })
+		.filter(([e, r]) => r.width < 43.5 || r.height < 43.5)
+		.map(([e, r]) => e.tagName + " " + (e.textContent || e.id).trim().slice(0, 30) + " " + Math.round(r.width) + "x" + Math.round(r.height))`)
+	if len(small) > 0 {
+		t.Errorf("%s: targets under 44x44 px: %q", name, small)
+	}
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(320, 640))
+	defer browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
+	clipped := browsertest.Eval[[]string](t, ctx, `(() => {
+		document.documentElement.style.fontSize = "200%";
+		const out = [...document.querySelectorAll("body *")]
+			.filter(e => e.offsetParent !== null && !e.closest(".visually-hidden") && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+			.filter(e => getComputedStyle(e).display !== "inline" && e.scrollWidth > e.clientWidth + 1)
+			.map(e => e.tagName + "." + e.className + " " + e.textContent.trim().slice(0, 30) + " " + e.scrollWidth + ">" + e.clientWidth);
+		if (document.documentElement.scrollWidth > 321) out.push("page " + document.documentElement.scrollWidth + " px wide");
+		document.documentElement.style.fontSize = "";
+		return out;
+	})()`)
+	if len(clipped) > 0 {
+		t.Errorf("%s at 320 px and 200 %% text: clipped %q", name, clipped)
+	}
 }
 
 func checkAxe(t *testing.T, ctx context.Context, axe, name string) {

@@ -65,6 +65,9 @@ type State struct {
 	Active   string   `json:"active"` // the focused element, in short
 }
 
+// SessionKey is the one sessionStorage item the app keeps (the interview, for a reload).
+const SessionKey = "spotcheck"
+
 // StartReady is true once the app runs: go-app's loader is gone and Start works.
 const StartReady = `!document.getElementById("app-wasm-loader") && !!document.querySelector("[data-screen=start] button:not([disabled])")`
 
@@ -110,11 +113,17 @@ func (w *Walker) Run() {
 		w.Walk.Answers[id] = v
 		w.interview()
 	}
-	w.leave(`[data-screen=result] .buttons .button-secondary`) // start again
+	// While it runs, the interview is kept in this tab's sessionStorage, and nothing else is.
+	if got := Eval[string](w.T, w.Ctx, `document.cookie + "|" + localStorage.length + "|" + Object.keys(sessionStorage).join(",")`); got != "|0|"+SessionKey {
+		w.T.Errorf("cookies|localStorage|sessionStorage = %q, want only sessionStorage %q", got, SessionKey)
+	}
+	w.activate(`[data-screen=result] .button-restart`) // start again, which asks first
+	w.wait(`document.activeElement && document.activeElement.id === "restart-yes"`)
+	w.leave(`#restart-yes`)
 	if st := w.State(); st.Screen != "start" {
 		w.T.Fatalf("start again shows %q", st.Screen)
 	}
-	if w.eval(`document.querySelectorAll("[data-screen] [aria-pressed=true], [data-screen] input:checked").length > 0`) {
+	if w.eval(`document.querySelectorAll("[data-screen] [aria-pressed=true], [data-screen] [aria-checked=true], [data-screen] input:checked").length > 0`) {
 		w.T.Errorf("start again left answers")
 	}
 	if got := Eval[string](w.T, w.Ctx, `document.cookie + "|" + localStorage.length + "|" + sessionStorage.length`); got != "|0|0" {
@@ -167,7 +176,7 @@ func (w *Walker) shows(id string) bool {
 	return w.eval(fmt.Sprintf(`(() => {
 		const box = document.querySelector('[data-finding=%[1]q] input[type=checkbox]');
 		if (box) return box.checked;
-		return !!document.querySelector('[data-finding=%[1]q] [data-option=yes][aria-pressed=true]');
+		return !!document.querySelector('[data-finding=%[1]q] [data-option=yes][aria-checked=true]');
 	})()`, id))
 }
 
@@ -190,10 +199,22 @@ func (w *Walker) value(id string) (any, bool) {
 	return nil, false
 }
 
+// AnswerScreen answers the questions on the screen as the walk says, for a test that walks
+// part of the way itself.
+func (w *Walker) AnswerScreen(ids []string) {
+	w.T.Helper()
+	if w.answered == nil {
+		w.answered = map[string]any{}
+	}
+	w.answerScreen(ids, "")
+}
+
 // answerScreen answers every question on the screen; wrong names one to answer the other way.
 func (w *Walker) answerScreen(ids []string, wrong string) {
 	w.T.Helper()
-	if step := w.K.Step(w.K.Finding(ids[0]).Step); step != nil && step.Checklist {
+	// The page says whether the screen is a checklist (one question with boxes), as the
+	// engine's Next did: the emergency signs, and any screen of several yes/no signs.
+	if w.eval(`!!document.querySelector('[data-screen=ask] .checklist-form')`) {
 		w.answerChecklist(ids, wrong)
 		return
 	}
@@ -226,7 +247,7 @@ func (w *Walker) answerScreen(ids []string, wrong string) {
 			return
 		}
 		// A group stays unless the answer calls for an emergency.
-		w.wait(fmt.Sprintf(`!document.querySelector('[data-screen=ask]') || !!document.querySelector('%s [aria-pressed=true]')`, scope))
+		w.wait(fmt.Sprintf(`!document.querySelector('[data-screen=ask]') || !!document.querySelector('%s [aria-checked=true]')`, scope))
 		if w.State().Screen != "ask" {
 			return
 		}
@@ -432,11 +453,26 @@ func (w *Walker) checkResult(st State) {
 	if len(names) < 3 || len(names) > 5 || !slices.Equal(names[:3], want) {
 		w.T.Errorf("causes shown %q, the engine's top three %q", names, want)
 	}
+	// One urgency: the reasons are the rules at the result's urgency, and nothing less urgent
+	// (a calmer action among them could make a frightened reader wait).
 	reasons := Eval[string](w.T, w.Ctx, `(document.querySelector(".reasons") || {innerText: ""}).innerText`)
 	for _, r := range res.Rules {
-		if !strings.Contains(reasons, r.Title.In("en")) {
-			w.T.Errorf("rule %s (%q) not shown", r.ID, r.Title.In("en"))
+		if shown := strings.Contains(reasons, r.Title.In("en")); shown != (r.Urgency == res.Urgency) {
+			w.T.Errorf("rule %s (%s, %q) among the reasons of a %s result: %v", r.ID, r.Urgency, r.Title.In("en"), res.Urgency, shown)
 		}
+	}
+	if lower := Eval[[]string](w.T, w.Ctx, fmt.Sprintf(`[...document.querySelectorAll(".reasons .reason")].filter(e => !e.classList.contains("reason-%s")).map(e => e.innerText)`, res.Urgency)); len(lower) > 0 {
+		w.T.Errorf("reasons of another urgency on a %s result: %q", res.Urgency, lower)
+	}
+	if res.Urgency == triage.Emergency {
+		for _, sel := range []string{".also", ".check-now", ".watch"} {
+			if w.eval(fmt.Sprintf(`!!document.querySelector("[data-screen=result] %s")`, sel)) {
+				w.T.Errorf("an emergency result shows %s: only the call matters", sel)
+			}
+		}
+	}
+	if pct := Eval[string](w.T, w.Ctx, `(document.querySelector(".causes") || {innerText: ""}).innerText.match(/\d+\s*%/)?.[0] || ""`); pct != "" {
+		w.T.Errorf("causes shown as a percentage (%q): say them in words", pct)
 	}
 	if live := Eval[string](w.T, w.Ctx, `document.getElementById("announce").textContent`); live != st.Title {
 		w.T.Errorf("live region says %q, want %q", live, st.Title)
