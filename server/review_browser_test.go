@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,17 +22,7 @@ const reviewShots = "../test-output/screenshots"
 // person to look at.
 func TestReviewPageInChromium(t *testing.T) {
 	ctx := browsertest.New(t, 2*time.Minute)
-	page := filepath.Join(t.TempDir(), "review.html")
-	if code, _, stderr := runCLI(t, "", "review", "-o", page, "../knowledge.json"); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	abs, err := filepath.Abs(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+abs)); err != nil {
-		t.Fatal(err)
-	}
+	openReview(t, ctx, "../knowledge.json")
 	eval := func(js string) []string {
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](js))
 		if err != nil {
@@ -100,17 +91,7 @@ func TestReviewDiffInChromium(t *testing.T) {
 		entry(kb, "conditions", 2)["looks"] = map[string]any{"en": "Now it looks different."}
 		entry(kb, "rules", 0)["urgency"] = "urgent"
 	})
-	page := filepath.Join(t.TempDir(), "diff.html")
-	if code, _, stderr := runCLI(t, "", "review", "-o", page, shippedKnowledge, newer); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	abs, err := filepath.Abs(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+abs)); err != nil {
-		t.Fatal(err)
-	}
+	openReview(t, ctx, shippedKnowledge, newer)
 	changed, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("section.changed").length`))
 	if err != nil {
 		t.Fatal(err)
@@ -126,6 +107,22 @@ func TestReviewDiffInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(reviewShots, "review-diff.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openReview writes `server review -o PAGE FILES...` and opens the page in the browser.
+func openReview(t *testing.T, ctx context.Context, files ...string) {
+	t.Helper()
+	page := filepath.Join(t.TempDir(), "review.html")
+	if code, _, stderr := runCLI(t, "", append([]string{"review", "-o", page}, files...)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+abs)); err != nil {
 		t.Fatal(err)
 	}
 }
