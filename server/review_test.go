@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"html"
 	"os"
@@ -29,15 +28,7 @@ func bundledKnowledge(t *testing.T) *triage.Knowledge {
 // temporary file and returns its name.
 func changedKnowledge(t *testing.T, change func(kb map[string]any)) string {
 	t.Helper()
-	var kb map[string]any
-	if err := json.Unmarshal(spotcheck.KnowledgeJSON, &kb); err != nil {
-		t.Fatal(err)
-	}
-	change(kb)
-	data, err := json.Marshal(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := breakKnowledge(t, change)
 	name := filepath.Join(t.TempDir(), "knowledge.json")
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		t.Fatal(err)
