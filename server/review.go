@@ -21,8 +21,8 @@ NEW. -hash prints the content hash to record as meta.content_hash; -readability 
 user-facing text over grade 8, hardest first.
 `
 
-// readabilityLimit is the Flesch-Kincaid grade over which -readability lists a text.
-const readabilityLimit = 8
+// reviewScale is the reading scale of the review's language, whose limit marks a text as hard.
+var reviewScale = triage.ReadingScales[reviewLang]
 
 // runReview implements `server review`.
 func runReview(args []string, stdout, stderr io.Writer) int {
@@ -112,19 +112,31 @@ func loadBase(name string) (*loadedBase, error) {
 	return &loadedBase{name, k, hash}, nil
 }
 
-// writeReadability lists every user-facing text over the limit, hardest first.
+// writeReadability lists, for every language the base lists, each user-facing text that misses
+// its reading scale's limit, hardest first, then a summary line.
 func writeReadability(w io.Writer, k *triage.Knowledge) error {
-	graded := triage.GradeTexts(k.UserTexts())
-	over := 0
-	for _, g := range graded {
-		if g.Grade > readabilityLimit {
-			over++
-			if _, err := fmt.Fprintf(w, "%5.1f  %-8s  %s\n       %s\n", g.Grade, g.Kind, g.Where, g.Text); err != nil {
+	for _, lang := range k.Meta().Languages {
+		scale, ok := triage.ReadingScales[lang]
+		if !ok {
+			if _, err := fmt.Fprintf(w, "%s: no reading scale for this language (app/triage ReadingScales)\n", lang); err != nil {
 				return err
 			}
+			continue
+		}
+		graded := scale.Grade(k.UserTexts(lang))
+		missed := 0
+		for _, g := range graded {
+			if scale.Misses(g.Grade) {
+				missed++
+				if _, err := fmt.Fprintf(w, "%5.1f  %-8s  %s\n       %s\n", g.Grade, g.Kind, g.Where, g.Text); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := fmt.Fprintf(w, "%s: %d of %d texts miss %s %g; median %.1f (limit %g)\n",
+			lang, missed, len(graded), scale.Name, scale.Each, triage.MedianGrade(graded), scale.Median); err != nil {
+			return err
 		}
 	}
-	_, err := fmt.Fprintf(w, "%d of %d texts over grade %d; median grade %.1f\n",
-		over, len(graded), readabilityLimit, triage.MedianGrade(graded))
-	return err
+	return nil
 }

@@ -132,14 +132,14 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 	p := &reviewPage{File: b.name, Name: m.Texts["name"].In(reviewLang), Version: m.Version, Reviewed: m.Reviewed,
 		RecordedHash: m.ContentHash, Hash: b.hash}
 	graded := map[string]triage.Graded{}
-	for _, g := range triage.GradeTexts(k.UserTexts()) {
+	for _, g := range triage.GradeTexts(k.UserTexts(reviewLang)) {
 		graded[g.Where] = g
 	}
 	grade := func(label, where, text string) gradedText {
 		g := graded[where]
 		t := gradedText{Label: label, Text: text}
 		if g.Where != "" {
-			t.Grade, t.Hard = strconv.FormatFloat(g.Grade, 'f', 1, 64), g.Grade > readabilityLimit
+			t.Grade, t.Hard = strconv.FormatFloat(g.Grade, 'f', 1, 64), reviewScale.Misses(g.Grade)
 		}
 		return t
 	}
@@ -206,7 +206,7 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		p.Sources = append(p.Sources, sourceView{ID: s.ID, Title: s.Title, Publisher: s.Publisher,
 			Year: strconv.Itoa(s.Year), Link: s.Link(), CitedBy: cites[s.ID]})
 	}
-	p.Reading = readingKinds(triage.GradeTexts(k.UserTexts()))
+	p.Reading = readingKinds(triage.GradeTexts(k.UserTexts(reviewLang)))
 	return p
 }
 
@@ -218,7 +218,7 @@ func readingKinds(all []triage.Graded) []readingKind {
 		for _, g := range all {
 			if g.Kind == kind {
 				of = append(of, g)
-				if g.Grade > readabilityLimit {
+				if reviewScale.Misses(g.Grade) {
 					over++
 				}
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -250,24 +251,33 @@ func TestReviewHashAndReadability(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("review -readability: exit %d: %s", code, stderr)
 	}
+	// Per language: two lines for each text that misses the limit, hardest first, then a
+	// summary line that counts them.
 	k := bundledKnowledge(t)
-	over := 0
-	for _, g := range triage.GradeTexts(k.UserTexts()) {
-		if g.Grade > readabilityLimit {
-			over++
-		}
-	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2*over+1 || !strings.HasPrefix(lines[len(lines)-1], strconv.Itoa(over)+" of ") {
-		t.Fatalf("%d lines for %d texts over the limit; last: %q", len(lines), over, lines[len(lines)-1])
-	}
-	last := 100.0
-	for i := 0; i < 2*over; i += 2 {
-		grade, err := strconv.ParseFloat(strings.Fields(lines[i])[0], 64)
-		if err != nil || grade > last || grade <= readabilityLimit {
-			t.Errorf("line %d %q: want a grade over %d, hardest first", i+1, lines[i], readabilityLimit)
+	for _, lang := range k.Meta().Languages {
+		scale := triage.ReadingScales[lang]
+		missed := 0
+		for _, g := range scale.Grade(k.UserTexts(lang)) {
+			if scale.Misses(g.Grade) {
+				missed++
+			}
 		}
-		last = grade
+		if len(lines) < 2*missed+1 || !strings.HasPrefix(lines[2*missed], lang+": "+strconv.Itoa(missed)+" of ") {
+			t.Fatalf("%s: want %d texts (%d lines) then the summary; got %q", lang, missed, 2*missed, lines)
+		}
+		prev := math.NaN()
+		for i := 0; i < 2*missed; i += 2 {
+			score, err := strconv.ParseFloat(strings.Fields(lines[i])[0], 64)
+			if err != nil || !scale.Misses(score) || scale.Harder(score, prev) {
+				t.Errorf("%s line %d %q: want a score that misses %g, hardest first", lang, i+1, lines[i], scale.Each)
+			}
+			prev = score
+		}
+		lines = lines[2*missed+1:]
+	}
+	if len(lines) != 0 {
+		t.Errorf("lines after the last language's summary: %q", lines)
 	}
 }
 

@@ -285,7 +285,31 @@ func (l *loader) text(obj fields, path, key string, required bool) Text {
 	if t["en"] == "" && !hasProblemAt(l.problems, join(p, "en")) {
 		l.problem(p, "missing English (\"en\") text")
 	}
+	l.checkTranslations(p, t)
 	return t
+}
+
+// checkTranslations checks that a text is there in every language meta.languages lists (a
+// person who chose Spanish must never meet English mid-interview) with the English's
+// placeholders, each as often.
+func (l *loader) checkTranslations(path string, t Text) {
+	en, hasEn := t["en"]
+	want := placeholderRE.FindAllString(en, -1)
+	slices.Sort(want)
+	for _, lang := range l.langs {
+		s, ok := t[lang]
+		switch {
+		case lang == "en" || hasProblemAt(l.problems, join(path, lang)):
+		case !ok:
+			l.problem(join(path, lang), "missing %s text: every language meta.languages lists needs every text", lang)
+		case hasEn:
+			got := placeholderRE.FindAllString(s, -1)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				l.problem(join(path, lang), "placeholders %v, but the English has %v", got, want)
+			}
+		}
+	}
 }
 
 func hasProblemAt(ps []Problem, path string) bool {

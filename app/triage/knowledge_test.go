@@ -3,6 +3,7 @@ package triage
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -157,6 +158,16 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			item(kb, "conditions", 2)["name"].(map[string]any)["fr"] = "Nom"
 			return "conditions.2.name.fr"
 		}, "not listed in meta.languages"},
+		{"text missing in a listed language", func(t *testing.T, kb map[string]any) string {
+			translateAll(kb, "es")
+			delete(item(kb, "conditions", 2)["looks"].(map[string]any), "es")
+			return "conditions.2.looks.es"
+		}, "missing es text"},
+		{"translation without the English's placeholder", func(t *testing.T, kb map[string]any) string {
+			translateAll(kb, "es")
+			kb["meta"].(map[string]any)["ui"].(map[string]any)["call_number"].(map[string]any)["es"] = "Llame ya"
+			return "meta.ui.call_number.es"
+		}, "but the English has [{number}]"},
 		{"prior out of range", func(t *testing.T, kb map[string]any) string {
 			item(kb, "conditions", 4)["prior"] = 1.5
 			return "conditions.4.prior"
@@ -272,5 +283,43 @@ func TestEverySourceIsCitedAndEveryStatementHasOne(t *testing.T) {
 		if !cited[s.ID] {
 			t.Errorf("source %s (%s) is cited by no cause, rule or ratio", s.ID, s.Title)
 		}
+	}
+}
+
+// translateAll lists lang in meta.languages and gives every text of kb a copy of its English
+// in lang, as a complete translation would (placeholders and all).
+func translateAll(kb map[string]any, lang string) {
+	meta := kb["meta"].(map[string]any)
+	meta["languages"] = append(meta["languages"].([]any), lang)
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if en, ok := v["en"].(string); ok {
+				v[lang] = en
+				return
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(kb)
+}
+
+// A base whose every text is in every listed language loads, so the translation check above
+// fails on the one text left out, not on the language itself.
+func TestACompleteTranslationLoads(t *testing.T) {
+	data := mutate(t, func(kb map[string]any) { translateAll(kb, "es") })
+	k, err := Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := k.Meta().Languages; !slices.Equal(got, []string{"en", "es"}) {
+		t.Errorf("languages %v", got)
 	}
 }

@@ -8,8 +8,85 @@ import (
 	"unicode"
 )
 
-// Reading level: the Flesch-Kincaid grade of the English texts a person reads, so that the
-// knowledge base can be held to plain words (school year 6 to 7).
+// Reading level: a formula per language of the texts a person reads, so that the knowledge
+// base can be held to plain words (school year 6 to 7) in every language it speaks.
+
+// ReadingScale is one language's reading-level formula and the limits the knowledge base is
+// held to: every text must meet Each and their median must meet Median.
+type ReadingScale struct {
+	Lang, Name string
+	Score      func(text string) float64
+	// Easier is +1 when a higher score reads more easily (a perspicuity), -1 when a higher
+	// score reads harder (a school grade).
+	Easier       float64
+	Each, Median float64
+}
+
+// ReadingScales are the scales of the languages the knowledge base may list. The limits mean
+// the same in both: no text above what a 13-year-old reads with ease, and half of them at what
+// an 11-year-old does. English: Flesch-Kincaid grade 8 at most, median 6. Spanish: the
+// Szigriszt-Pazos perspicuity on the INFLESZ scale (Barrio-Cantalejo et al., 2008), which calls
+// 55-65 "normal" (secondary school) and 65-80 "fairly easy" (primary school): every text 55 or
+// more, median 65 or more.
+var ReadingScales = map[string]ReadingScale{
+	"en": {Lang: "en", Name: "Flesch-Kincaid grade", Score: FleschKincaidGrade, Easier: -1, Each: 8, Median: 6},
+	"es": {Lang: "es", Name: "Szigriszt-Pazos perspicuity (INFLESZ)", Score: SzigrisztPazos, Easier: 1, Each: 55, Median: 65},
+}
+
+// SzigrisztPazos returns the Szigriszt-Pazos perspicuity of a Spanish text:
+// 206.835 - 62.3 * syllables per word - words per sentence (100 for a text with no words).
+// Words and sentences are counted as FleschKincaidGrade counts them.
+func SzigrisztPazos(text string) float64 {
+	words, syllables := 0, 0
+	for _, w := range wordsOf(text) {
+		words++
+		syllables += SpanishSyllables(w)
+	}
+	if words == 0 {
+		return 100
+	}
+	sentences := max(countSentences(text), 1)
+	return 206.835 - 62.3*float64(syllables)/float64(words) - float64(words)/float64(sentences)
+}
+
+// SpanishSyllables counts the syllables of a Spanish word by its vowels: each vowel starts a
+// syllable unless it forms a diphthong with the one before (an unaccented i, u or ü beside any
+// vowel: "bien", "ciudad", "muy"); two strong vowels (a, e, o) or an accented í or ú beside a
+// vowel are a hiatus ("país", "día", "leer"). The u of que, qui, gue and gui is silent; a final
+// y after a vowel is the vowel i ("hay"). A number counts one; a word with no vowel one.
+func SpanishSyllables(word string) int {
+	w := []rune(strings.ToLower(strings.Trim(word, "'’")))
+	if len(w) == 0 {
+		return 0
+	}
+	if unicode.IsDigit(w[0]) {
+		return 1
+	}
+	const strong, weak, accentedWeak = "aeoáéó", "iuü", "íú"
+	isVowel := func(r rune) bool { return strings.ContainsRune(strong+weak+accentedWeak, r) }
+	n := 0
+	var prev rune // the vowel just before, or 0 after a consonant
+	for i, r := range w {
+		vowel := isVowel(r) || (r == 'y' && i == len(w)-1 && i > 0 && isVowel(w[i-1]))
+		if r == 'u' && i > 0 && (w[i-1] == 'q' || w[i-1] == 'g') && i+1 < len(w) && strings.ContainsRune("eiéí", w[i+1]) {
+			vowel = false
+		}
+		if !vowel {
+			prev = 0
+			continue
+		}
+		if r == 'y' {
+			r = 'i'
+		}
+		diphthong := prev != 0 && (strings.ContainsRune(weak, prev) || strings.ContainsRune(weak, r)) &&
+			!strings.ContainsRune(accentedWeak, prev) && !strings.ContainsRune(accentedWeak, r)
+		if !diphthong {
+			n++
+		}
+		prev = r
+	}
+	return max(n, 1)
+}
 
 // FleschKincaidGrade returns the Flesch-Kincaid grade level of an English text:
 // 0.39 * words per sentence + 11.8 * syllables per word - 15.59 (0 for a text with no words).
@@ -115,7 +192,7 @@ func Syllables(word string) int {
 	return max(n, 1)
 }
 
-// UserText is one English text a person reads in the app, with where it is and its kind:
+// UserText is one text a person reads in the app, with where it is and its kind:
 // "question", "help" (of a question or an answer), "cause" (about, looks, who, self-care, get
 // care), "rule" (a warning's message) or "other" (urgency actions, step intros, and the longer
 // texts of meta and meta.ui: labels of a few words are left out, a grade means nothing there).
@@ -129,11 +206,11 @@ var UserTextKinds = []string{"question", "help", "cause", "rule", "other"}
 // minOtherWords is the shortest meta, step or urgency text that is graded.
 const minOtherWords = 6
 
-// UserTexts returns every English user-facing text of the knowledge base, in file order.
-func (k *Knowledge) UserTexts() []UserText {
+// UserTexts returns every user-facing text of the knowledge base in a language, in file order.
+func (k *Knowledge) UserTexts(lang string) []UserText {
 	var out []UserText
 	add := func(kind, where string, t Text) {
-		if s := t.In("en"); s != "" {
+		if s := t[lang]; s != "" {
 			if kind == "other" && len(wordsOf(s)) < minOtherWords {
 				return
 			}
@@ -190,24 +267,28 @@ func (c *Condition) Texts() []CauseText {
 	return []CauseText{{"about", c.About}, {"looks", c.Looks}, {"who", c.Who}, {"self_care", c.SelfCare}, {"get_care", c.GetCare}}
 }
 
-// Graded is a user text with its Flesch-Kincaid grade, rounded to one decimal: the precision
-// the grade has, and what reports show, so that a limit is checked on the grade as shown.
+// Graded is a user text with its score on a reading scale, rounded to one decimal: the
+// precision the score has, and what reports show, so that a limit is checked on the score as
+// shown.
 type Graded struct {
 	UserText
 	Grade float64
 }
 
-// GradeTexts grades every text and returns them hardest first (file order among equals).
-func GradeTexts(texts []UserText) []Graded {
+// GradeTexts grades English texts by their Flesch-Kincaid grade, hardest first.
+func GradeTexts(texts []UserText) []Graded { return ReadingScales["en"].Grade(texts) }
+
+// Grade scores every text and returns them hardest first (file order among equals).
+func (s ReadingScale) Grade(texts []UserText) []Graded {
 	out := make([]Graded, len(texts))
 	for i, t := range texts {
-		out[i] = Graded{t, math.Round(FleschKincaidGrade(t.Text)*10) / 10}
+		out[i] = Graded{t, math.Round(s.Score(t.Text)*10) / 10}
 	}
 	slices.SortStableFunc(out, func(a, b Graded) int {
 		switch {
-		case a.Grade > b.Grade:
+		case s.Harder(a.Grade, b.Grade):
 			return -1
-		case a.Grade < b.Grade:
+		case s.Harder(b.Grade, a.Grade):
 			return 1
 		}
 		return 0
@@ -215,7 +296,13 @@ func GradeTexts(texts []UserText) []Graded {
 	return out
 }
 
-// MedianGrade returns the median grade of graded texts (0 for none).
+// Misses reports whether a score misses the limit every text must meet.
+func (s ReadingScale) Misses(score float64) bool { return s.Harder(score, s.Each) }
+
+// Harder reports whether score a reads harder than score b.
+func (s ReadingScale) Harder(a, b float64) bool { return s.Easier*(a-b) < 0 }
+
+// MedianGrade returns the median score of graded texts (0 for none).
 func MedianGrade(g []Graded) float64 {
 	if len(g) == 0 {
 		return 0
@@ -232,23 +319,22 @@ func MedianGrade(g []Graded) float64 {
 	return (grades[mid-1] + grades[mid]) / 2
 }
 
-// ReadingGate checks texts against a reading level: every text at most maxGrade and the median
-// at most maxMedian. It returns nil, or an error listing every text over maxGrade, hardest
-// first, and the median when it is over. The lead's gate calls it as
-// ReadingGate(k.UserTexts(), 8, 6).
-func ReadingGate(texts []UserText, maxGrade, maxMedian float64) error {
-	graded := GradeTexts(texts)
+// Gate checks texts against the scale's limits. It returns nil, or an error listing every text
+// that misses Each, hardest first, and the median when it misses Median. The reading test calls
+// it for every language meta.languages lists.
+func (s ReadingScale) Gate(texts []UserText) error {
+	graded := s.Grade(texts)
 	var lines []string
 	for _, g := range graded {
-		if g.Grade > maxGrade {
-			lines = append(lines, fmt.Sprintf("%s: grade %.1f > %g: %q", g.Where, g.Grade, maxGrade, g.Text))
+		if s.Misses(g.Grade) {
+			lines = append(lines, fmt.Sprintf("%s: %s %.1f, limit %g: %q", g.Where, s.Name, g.Grade, s.Each, g.Text))
 		}
 	}
-	if m := MedianGrade(graded); m > maxMedian {
-		lines = append(lines, fmt.Sprintf("median grade %.1f of %d texts > %g", m, len(graded), maxMedian))
+	if m := MedianGrade(graded); s.Harder(m, s.Median) {
+		lines = append(lines, fmt.Sprintf("median %s %.1f of %d texts, limit %g", s.Name, m, len(graded), s.Median))
 	}
 	if len(lines) == 0 {
 		return nil
 	}
-	return fmt.Errorf("reading level: %d problem(s):\n%s", len(lines), strings.Join(lines, "\n"))
+	return fmt.Errorf("reading level (%s): %d problem(s):\n%s", s.Lang, len(lines), strings.Join(lines, "\n"))
 }

@@ -90,15 +90,15 @@ func TestReadingGate(t *testing.T) {
 		want  []string // in the error; none for no error
 	}{
 		{"all easy", easy, nil},
-		{"one text too hard", append(append([]UserText{}, easy...), hard), []string{"1 problem", "r1: grade"}},
-		{"the median too high", []UserText{medium, medium, easy[0]}, []string{"median grade"}},
+		{"one text too hard", append(append([]UserText{}, easy...), hard), []string{"1 problem", "r1: Flesch-Kincaid grade"}},
+		{"the median too high", []UserText{medium, medium, easy[0]}, []string{"median Flesch-Kincaid grade"}},
 		{"nothing to read", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := ReadingGate(tt.texts, 8, 6)
+			err := ReadingScales["en"].Gate(tt.texts)
 			if (err != nil) != (tt.want != nil) {
-				t.Fatalf("ReadingGate = %v, want an error: %v", err, tt.want != nil)
+				t.Fatalf("Gate = %v, want an error: %v", err, tt.want != nil)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), w) {
@@ -114,7 +114,7 @@ func TestReadingGate(t *testing.T) {
 
 func TestUserTextsCoverEveryKind(t *testing.T) {
 	k := bundled(t)
-	texts := k.UserTexts()
+	texts := k.UserTexts("en")
 	byKind := map[string]int{}
 	where := map[string]bool{}
 	for _, u := range texts {
@@ -143,17 +143,83 @@ func TestUserTextsCoverEveryKind(t *testing.T) {
 	}
 }
 
-// TestKnowledgeReadsPlainly is the plain-words gate (issue 9): every text a person reads is at
-// most Flesch-Kincaid grade 8 and their median at most 6, so that a worried parent reading at
-// school year 6-7 can follow it. `go run ./server review -readability` lists what fails.
+// TestKnowledgeReadsPlainly is the plain-words gate (issue 9, and issue 11 for Spanish): in
+// every language meta.languages lists, every text a person reads meets its reading scale's limit
+// (English: Flesch-Kincaid grade 8 at most, median 6; Spanish: Szigriszt-Pazos 55 at least,
+// median 65), so that a worried parent reading at school year 6-7 can follow it.
+// `go run ./server review -readability` lists what fails.
 func TestKnowledgeReadsPlainly(t *testing.T) {
 	k := bundled(t)
-	texts := k.UserTexts()
-	if len(texts) < 500 {
-		t.Fatalf("only %d texts to grade: UserTexts misses some", len(texts))
+	for _, lang := range k.Meta().Languages {
+		t.Run(lang, func(t *testing.T) {
+			scale, ok := ReadingScales[lang]
+			if !ok {
+				t.Fatalf("no reading scale for %q: add one to ReadingScales", lang)
+			}
+			texts := k.UserTexts(lang)
+			if len(texts) < 500 {
+				t.Fatalf("only %d texts to grade: UserTexts misses some", len(texts))
+			}
+			if err := scale.Gate(texts); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%d texts, median %s %.1f", len(texts), scale.Name, MedianGrade(scale.Grade(texts)))
+		})
 	}
-	if err := ReadingGate(texts, 8, 6); err != nil {
-		t.Fatal(err)
+}
+
+func TestSpanishSyllables(t *testing.T) {
+	tests := []struct {
+		word string
+		want int
+	}{
+		{"piel", 1}, {"sol", 1}, {"muy", 1}, {"hay", 1}, {"que", 1},
+		{"fiebre", 2}, {"agua", 2}, {"guía", 2}, {"país", 2}, {"día", 2}, {"ciudad", 2}, {"quiero", 2}, {"seguir", 2},
+		{"leer", 2},       // two strong vowels: a hiatus
+		{"médico", 3},     // an accent on a, e or o changes nothing in the count
+		{"cuidado", 3},    // ui is a diphthong
+		{"pingüino", 3},   // the ü is heard
+		{"aeropuerto", 5}, // a-e hiatus, ue diphthong
+		{"urgencias", 3},
+		{"medicamento", 5},
+		{"38", 1}, {"", 0}, {"y", 1},
 	}
-	t.Logf("%d texts, median grade %.1f", len(texts), MedianGrade(GradeTexts(texts)))
+	for _, tt := range tests {
+		if got := SpanishSyllables(tt.word); got != tt.want {
+			t.Errorf("SpanishSyllables(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestSzigrisztPazos(t *testing.T) {
+	// Each want is 206.835 - 62.3 * syllables/words - words/sentences, counted by hand.
+	tests := []struct {
+		text string
+		want float64
+	}{
+		// ¿Tie-ne fie-bre? (2 words, 4 syllables) Lla-me al mé-di-co. (3 words, 6 syllables)
+		{"¿Tiene fiebre? Llame al médico.", 206.835 - 62.3*10/5 - 5.0/2},
+		// La piel es-tá ro-ja: 4 words, 6 syllables, one sentence.
+		{"La piel está roja.", 206.835 - 62.3*6/4 - 4},
+		{"", 100},
+	}
+	for _, tt := range tests {
+		if got := SzigrisztPazos(tt.text); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("SzigrisztPazos(%q) = %.4f, want %.4f", tt.text, got, tt.want)
+		}
+	}
+	hard := "La púrpura trombocitopénica inmunitaria es un trastorno autoinmunitario caracterizado por trombocitopenia aislada sin otra causa identificable."
+	easy := "Ponga un vaso sobre las manchas. Si no se van, llame al médico ya."
+	if h, e := SzigrisztPazos(hard), SzigrisztPazos(easy); h > 40 || e < 70 {
+		t.Errorf("hard text %.1f (want under 40), easy text %.1f (want over 70)", h, e)
+	}
+	// The Spanish gate orders and limits the other way round: a higher score reads easier.
+	es := ReadingScales["es"]
+	if !es.Misses(54.9) || es.Misses(55) || !es.Harder(40, 60) {
+		t.Error("the Spanish scale's direction is wrong")
+	}
+	err := es.Gate([]UserText{{"rule", "r1", hard}, {"cause", "c1", easy}})
+	if err == nil || !strings.Contains(err.Error(), "r1: Szigriszt-Pazos") || strings.Contains(err.Error(), "c1") {
+		t.Errorf("Spanish gate on one hard and one easy text: %v", err)
+	}
 }
