@@ -83,9 +83,11 @@ fuzz:
 ## app, built and served the same way), runs the engine's benchmarks natively and in wasm under
 ## Node, then measures both apps in headless Chromium (README.md, Performance, says what and how). It
 ## prints the table, writes it to the README's Performance section and as JSON to
-## build/bench.json. About 3 minutes on 2 cores (5 on a fresh checkout); BENCH_FLAGS='-runs 3'.
+## build/bench.json. It installs Lighthouse (npm ci, pinned in bench/lighthouse) and runs it on
+## both apps too. About 6 minutes on 2 cores; BENCH_FLAGS='-runs 3 -lighthouse-runs 1'.
 bench: build
 	$(call need,chromium)
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(GO) test -run=NONE -bench=. -benchmem -count=5 ./app/triage/ | tee build/bench-engine-native.txt
 	GOOS=js GOARCH=wasm $(GO) test -run=NONE -bench=. -benchmem -count=3 -exec="$(WASM_EXEC)" ./app/triage/ | tee build/bench-engine-wasm.txt
 	$(GO) run ./bench $(BENCH_FLAGS)

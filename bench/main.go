@@ -82,20 +82,24 @@ func floorEngineSpec(dir string) *appSpec {
 	return a
 }
 
+// lighthouseRuns is how many times Lighthouse runs per app and preset.
+var lighthouseRuns int
+
 // report is the JSON output.
 type report struct {
-	Date       string                    `json:"date"`
-	Go         string                    `json:"go"`
-	CPUs       int                       `json:"cpus"`
-	Runs       int                       `json:"runs"`
-	Conditions []condition               `json:"conditions"`
-	Rows       []row                     `json:"rows"`
-	Wasm       map[string]wasmSizes      `json:"wasm"`
-	Loads      map[string][]loadSample   `json:"loads"` // by app/condition
-	Walks      map[string]walkResult     `json:"walks"` // by condition/strategy
-	Engine     map[string]float64        `json:"engine_go_test_ns"`
-	EngineWeb  map[string]map[string]any `json:"engine_browser"` // by condition
-	Errors     []string                  `json:"errors,omitempty"`
+	Date       string                        `json:"date"`
+	Go         string                        `json:"go"`
+	CPUs       int                           `json:"cpus"`
+	Runs       int                           `json:"runs"`
+	Conditions []condition                   `json:"conditions"`
+	Rows       []row                         `json:"rows"`
+	Wasm       map[string]wasmSizes          `json:"wasm"`
+	Loads      map[string][]loadSample       `json:"loads"` // by app/condition
+	Walks      map[string]walkResult         `json:"walks"` // by condition/strategy
+	Engine     map[string]float64            `json:"engine_go_test_ns"`
+	EngineWeb  map[string]map[string]any     `json:"engine_browser"` // by condition
+	Lighthouse map[string][]lighthouseSample `json:"lighthouse"`     // by app/preset
+	Errors     []string                      `json:"errors,omitempty"`
 }
 
 func main() {
@@ -103,7 +107,8 @@ func main() {
 	web := flag.String("web", "build/web", "Spotcheck's built web directory (make build)")
 	out := flag.String("out", "build/bench.json", "where to write the JSON")
 	readme := flag.String("readme", "README.md", "where to write the Performance section")
-	only := flag.String("only", "", "measure only these parts, comma-separated: loads,walk,engine")
+	only := flag.String("only", "", "measure only these parts, comma-separated: loads,walk,engine,lighthouse")
+	flag.IntVar(&lighthouseRuns, "lighthouse-runs", 3, "Lighthouse runs per app and preset")
 	engineFloor := flag.Bool("floor-engine", true, "also measure the floor plus the engine and knowledge.json loaded at start")
 	conds := flag.String("conditions", "loopback,throttled", "the load conditions, comma-separated: loopback,throttled (net: the network alone; cpu4x: the CPU alone)")
 	flag.BoolVar(&traceVisits, "trace", false, "print each visit's resource timing")
@@ -125,7 +130,7 @@ func run(runs int, web, outPath, readmePath, only, conds string) error {
 	rep := report{
 		Date: time.Now().UTC().Format(time.RFC3339), Go: runtime.Version(), CPUs: runtime.NumCPU(), Runs: runs,
 		Wasm: map[string]wasmSizes{}, Loads: map[string][]loadSample{}, Walks: map[string]walkResult{},
-		EngineWeb: map[string]map[string]any{},
+		EngineWeb: map[string]map[string]any{}, Lighthouse: map[string][]lighthouseSample{},
 	}
 	for _, c := range []condition{loopback, throttled, netOnly, cpu4x} {
 		if strings.Contains(","+conds+",", ","+c.Name+",") {
@@ -211,6 +216,28 @@ func run(runs int, web, outPath, readmePath, only, conds string) error {
 					fail("walk %s: %v", key, err)
 				}
 				rep.Walks[key] = w
+			}
+		}
+	}
+
+	// Lighthouse: Spotcheck and the floor alternate run by run, as the loads do.
+	if want("lighthouse") && servers[spot.Name] != nil {
+		if cli, err := lighthouseCLI(); err != nil {
+			fail("%v", err)
+		} else {
+			for i := 0; i < lighthouseRuns; i++ {
+				for _, p := range lighthousePresets {
+					for _, a := range []*appSpec{flo, spot} {
+						key := a.Name + "/" + p.Name
+						fmt.Fprintf(os.Stderr, "bench: lighthouse %s run %d/%d\n", key, i+1, lighthouseRuns)
+						smp, err := runLighthouse(ctx, cli, servers[a.Name].URL+"/", p.Flag)
+						if err != nil {
+							fail("lighthouse %s run %d: %v", key, i+1, err)
+							smp.Error = err.Error()
+						}
+						rep.Lighthouse[key] = append(rep.Lighthouse[key], smp)
+					}
+				}
 			}
 		}
 	}
@@ -444,7 +471,7 @@ func rows(rep *report) []row {
 			}
 		}
 	}
-	return out
+	return append(out, lighthouseRows(rep)...)
 }
 
 // jsonSafe turns NaN figures into nulls: it round-trips the report through a map.

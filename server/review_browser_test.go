@@ -88,7 +88,7 @@ func TestReviewDiffInChromium(t *testing.T) {
 	newer := changedKnowledge(t, func(kb map[string]any) {
 		kb["meta"].(map[string]any)["version"] = "1.1.0"
 		entry(kb, "conditions", 2)["prior"] = 0.123
-		entry(kb, "conditions", 2)["looks"] = map[string]any{"en": "Now it looks different."}
+		entry(kb, "conditions", 2)["looks"].(map[string]any)["en"] = "Now it looks different."
 		entry(kb, "rules", 0)["urgency"] = "urgent"
 	})
 	openReview(t, ctx, shippedKnowledge, newer)

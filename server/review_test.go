@@ -184,7 +184,7 @@ func TestReviewDiff(t *testing.T) {
 	newer := changedKnowledge(t, func(kb map[string]any) {
 		kb["meta"].(map[string]any)["version"] = "1.1.0"
 		entry(kb, "conditions", 2)["prior"] = 0.123
-		entry(kb, "conditions", 2)["looks"] = map[string]any{"en": "Now it looks different."}
+		entry(kb, "conditions", 2)["looks"].(map[string]any)["en"] = "Now it looks different."
 		rules := kb["rules"].([]any)
 		kb["rules"] = append(rules[:gone:gone], rules[gone+1:]...)
 		entry(kb, "sources", 0)["year"] = 1999

@@ -76,7 +76,7 @@ func TestBrokenBundledKnowledge(t *testing.T) {
 		}, "meta.ui.start"},
 		{"placeholder lost", func(t *testing.T) []byte {
 			return breakKnowledge(t, func(kb map[string]any) {
-				obj(obj(kb["meta"])["ui"])["call_number"] = map[string]any{"en": "Call now"}
+				obj(obj(obj(kb["meta"])["ui"])["call_number"])["en"] = "Call now"
 			})
 		}, "meta.ui.call_number.en"},
 		{"body map place of no value", func(t *testing.T) []byte {
@@ -177,8 +177,8 @@ func TestManifestNamesFromKnowledge(t *testing.T) {
 	renamed := filepath.Join(t.TempDir(), "renamed.json")
 	data := breakKnowledge(t, func(kb map[string]any) {
 		meta := obj(kb["meta"])
-		meta["name"] = map[string]any{"en": "Spot Guide"}
-		obj(meta["ui"])["short_name"] = map[string]any{"en": "Spots"}
+		obj(meta["name"])["en"] = "Spot Guide"
+		obj(obj(meta["ui"])["short_name"])["en"] = "Spots"
 	})
 	if err := os.WriteFile(renamed, data, 0o600); err != nil {
 		t.Fatal(err)

@@ -100,6 +100,7 @@ func RequireUI(texts []UIText) Option {
 var (
 	placeholderRE = regexp.MustCompile(`\{[a-z_]+\}`)
 	countryRE     = regexp.MustCompile(`^[A-Z]{2}$`)
+	languageRE    = regexp.MustCompile(`^[a-z]{2}$`)
 	phoneRE       = regexp.MustCompile(`^[0-9]{2,6}$`)
 	imageRE       = regexp.MustCompile(`^/web/img/[a-z0-9][a-z0-9-]*\.(svg|png|webp)$`)
 )

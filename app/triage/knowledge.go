@@ -378,8 +378,12 @@ func (l *loader) loadMeta(r gjson.Result) {
 	}
 	meta.ContentHash = l.contentHash(m)
 	for i, lang := range l.array(m.Get("languages"), "meta.languages") {
-		if lang.Type != gjson.String || lang.Str == "" {
-			l.problem(fmt.Sprintf("meta.languages.%d", i), "want a language code")
+		switch {
+		case lang.Type != gjson.String || !languageRE.MatchString(lang.Str):
+			l.problem(fmt.Sprintf("meta.languages.%d", i), "want a two-letter language code such as \"es\", got %s", lang.Raw)
+			continue
+		case slices.Contains(meta.Languages, lang.Str):
+			l.problem(fmt.Sprintf("meta.languages.%d", i), "%q is listed twice", lang.Str)
 			continue
 		}
 		meta.Languages = append(meta.Languages, lang.Str)

@@ -159,15 +159,20 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			return "conditions.2.name.fr"
 		}, "not listed in meta.languages"},
 		{"text missing in a listed language", func(t *testing.T, kb map[string]any) string {
-			translateAll(kb, "es")
-			delete(item(kb, "conditions", 2)["looks"].(map[string]any), "es")
-			return "conditions.2.looks.es"
-		}, "missing es text"},
+			translateAll(kb, "fr")
+			delete(item(kb, "conditions", 2)["looks"].(map[string]any), "fr")
+			return "conditions.2.looks.fr"
+		}, "missing fr text"},
 		{"translation without the English's placeholder", func(t *testing.T, kb map[string]any) string {
-			translateAll(kb, "es")
-			kb["meta"].(map[string]any)["ui"].(map[string]any)["call_number"].(map[string]any)["es"] = "Llame ya"
-			return "meta.ui.call_number.es"
+			translateAll(kb, "fr")
+			kb["meta"].(map[string]any)["ui"].(map[string]any)["call_number"].(map[string]any)["fr"] = "Appelez"
+			return "meta.ui.call_number.fr"
 		}, "but the English has [{number}]"},
+		{"language listed twice", func(t *testing.T, kb map[string]any) string {
+			meta := kb["meta"].(map[string]any)
+			meta["languages"] = append(meta["languages"].([]any), "en")
+			return "meta.languages." + strconv.Itoa(len(meta["languages"].([]any))-1)
+		}, `"en" is listed twice`},
 		{"prior out of range", func(t *testing.T, kb map[string]any) string {
 			item(kb, "conditions", 4)["prior"] = 1.5
 			return "conditions.4.prior"
@@ -314,12 +319,12 @@ func translateAll(kb map[string]any, lang string) {
 // A base whose every text is in every listed language loads, so the translation check above
 // fails on the one text left out, not on the language itself.
 func TestACompleteTranslationLoads(t *testing.T) {
-	data := mutate(t, func(kb map[string]any) { translateAll(kb, "es") })
+	data := mutate(t, func(kb map[string]any) { translateAll(kb, "fr") })
 	k, err := Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := k.Meta().Languages; !slices.Equal(got, []string{"en", "es"}) {
+	if got := k.Meta().Languages; !slices.Equal(got, []string{"en", "es", "fr"}) {
 		t.Errorf("languages %v", got)
 	}
 }
