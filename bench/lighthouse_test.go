@@ -12,8 +12,11 @@ func TestParseLighthouse(t *testing.T) {
 		want    lighthouseSample
 		wantErr bool
 	}{
-		{"a run", `{"categories":{"performance":{"score":0.75}},"audits":{"total-blocking-time":{"numericValue":1331.5}}}`,
-			lighthouseSample{Score: 75, TBT: 1331.5}, false},
+		{"a run", `{"categories":{"performance":{"score":0.75},"accessibility":{"score":1},"best-practices":{"score":0.96},"seo":{"score":1}},` +
+			`"audits":{"total-blocking-time":{"numericValue":1331.5}}}`,
+			lighthouseSample{Score: 75, TBT: 1331.5, Accessibility: 100, BestPractices: 96, SEO: 100}, false},
+		{"a category missing", `{"categories":{"performance":{"score":0.75}},"audits":{"total-blocking-time":{"numericValue":1331.5}}}`,
+			lighthouseSample{}, true},
 		{"a failed page", `{"runtimeError":{"code":"NO_FCP","message":"The page did not paint"},"categories":{"performance":{"score":null}}}`, lighthouseSample{}, true},
 		{"no score", `{"categories":{"performance":{"score":null}},"audits":{"total-blocking-time":{"numericValue":10}}}`, lighthouseSample{}, true},
 		{"not JSON", `Lighthouse crashed`, lighthouseSample{}, true},
@@ -30,24 +33,29 @@ func TestParseLighthouse(t *testing.T) {
 
 func TestLighthouseRows(t *testing.T) {
 	rep := &report{Lighthouse: map[string][]lighthouseSample{
-		"spotcheck/mobile":  {{Score: 74, TBT: 1200}, {Score: 76, TBT: 1300}, {Error: "crashed"}},
+		"spotcheck/mobile": {{Score: 74, TBT: 1200, Accessibility: 100, BestPractices: 100, SEO: 100},
+			{Score: 76, TBT: 1300, Accessibility: 100, BestPractices: 96, SEO: 100}, {Error: "crashed"}},
 		"floor/mobile":      {{Score: 79, TBT: 1000}, {Score: 81, TBT: 1000}},
-		"spotcheck/desktop": {{Score: 90, TBT: 100}},
+		"spotcheck/desktop": {{Score: 90, TBT: 100, Accessibility: 100, BestPractices: 100, SEO: 100}},
 		"floor/desktop":     {{Score: 100, TBT: 80}},
 	}}
 	rows := lighthouseRows(rep)
-	if len(rows) != 4 {
-		t.Fatalf("%d rows, want 4: %+v", len(rows), rows)
+	nan := math.NaN()
+	if len(rows) != 10 {
+		t.Fatalf("%d rows, want 5 per preset: %+v", len(rows), rows)
 	}
-	// Mobile: 75 against 80 is within 5 points; 1250 ms against 1000 is 1.25x, over 1.15x.
-	// Desktop: 90 against 100 is not; 100 ms against 80 is 1.25x.
+	// Mobile: 75 against 80 is within 5 points; 1250 ms against 1000 is 1.25x, over 1.15x; one
+	// run's best practices at 96 is the row's figure. Desktop: 90 against 100 is not within 5;
+	// 100 ms against 80 is 1.25x.
 	want := []struct {
 		spot, floor float64
 		holds       string
-	}{{75, 80, "yes"}, {1250, 1000, "no"}, {90, 100, "no"}, {100, 80, "no"}}
+	}{{75, 80, "yes"}, {1250, 1000, "no"}, {100, nan, "yes"}, {96, nan, "no"}, {100, nan, "yes"},
+		{90, 100, "no"}, {100, 80, "no"}, {100, nan, "yes"}, {100, nan, "yes"}, {100, nan, "yes"}}
+	same := func(a, b float64) bool { return math.IsNaN(a) && math.IsNaN(b) || math.Abs(a-b) < 1e-9 }
 	for i, w := range want {
 		r := rows[i]
-		if math.Abs(r.Spotcheck-w.spot) > 1e-9 || math.Abs(r.Floor-w.floor) > 1e-9 || r.Holds != w.holds {
+		if !same(r.Spotcheck, w.spot) || !same(r.Floor, w.floor) || r.Holds != w.holds {
 			t.Errorf("row %d %q: %v vs %v holds %q; want %v vs %v holds %q", i, r.Measure, r.Spotcheck, r.Floor, r.Holds, w.spot, w.floor, w.holds)
 		}
 	}
