@@ -124,26 +124,58 @@ func TestBrowserEmergencyNumber(t *testing.T) {
 				waitCall(t, ctx, ".callout", wantCall(k, lang, "ES"))
 				return
 			}
-			// On the emergency result (the walker then starts again, which keeps the country).
-			onResult := func() {
-				waitCall(t, ctx, ".banner", wantCall(k, lang, tt.country))
-				checkPicker(t, ctx, k, "result-country", lang)
-				checkAxe(t, ctx, axe, "emergency result, "+tt.locale)
-				shotNumbers(t, ctx, "result-"+tt.locale, ".banner")
-				for _, code := range []string{"AU", "", "MX"} {
-					choose(t, ctx, "result-country", code)
-					waitCall(t, ctx, ".banner", wantCall(k, lang, code))
-				}
-				shotNumbers(t, ctx, "result-"+tt.locale+"-chosen-MX", ".banner")
-				browsertest.Do(t, ctx, chromedp.Reload())
-				browsertest.WaitJS(t, ctx, browsertest.StartReady+` || document.querySelector("[data-screen=result] .banner a.button-call")`, 30*time.Second)
-				waitCall(t, ctx, ".banner", wantCall(k, lang, "MX"))
+			toEmergency(t, ctx, k)
+			waitCall(t, ctx, ".banner", wantCall(k, lang, tt.country))
+			checkPicker(t, ctx, k, "result-country", lang)
+			checkAxe(t, ctx, axe, "emergency result, "+tt.locale)
+			shotNumbers(t, ctx, "result-"+tt.locale, ".banner")
+			for _, code := range []string{"AU", "", "MX"} {
+				choose(t, ctx, "result-country", code)
+				waitCall(t, ctx, ".banner", wantCall(k, lang, code))
 			}
-			wk := &browsertest.Walker{T: t, Ctx: ctx, K: k, Walk: walks[0], OnResult: onResult}
-			wk.Run()
+			shotNumbers(t, ctx, "result-"+tt.locale+"-chosen-MX", ".banner")
+			browsertest.Do(t, ctx, chromedp.Reload())
+			browsertest.WaitJS(t, ctx, `document.querySelector("[data-screen=result] .banner a.button-call")`, 30*time.Second)
+			waitCall(t, ctx, ".banner", wantCall(k, lang, "MX"))
+			// "Start again" deletes the answers, not the country.
+			browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=result] .button-restart`)))
+			browsertest.WaitJS(t, ctx, `document.getElementById("restart-yes")`, 5*time.Second)
+			browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#restart-yes`)))
+			browsertest.WaitJS(t, ctx, `document.querySelector("[data-screen=start] .callout")`, 5*time.Second)
 			waitCall(t, ctx, ".callout", wantCall(k, lang, "MX"))
 		})
 	}
+}
+
+// toEmergency goes from the start screen to an emergency result with one answer, in any
+// language: it ticks the first warning sign of the first screen that alone calls for an
+// emergency (the engine says which; the unticked ones are no) and goes on.
+func toEmergency(t *testing.T, ctx context.Context, k *triage.Knowledge) {
+	t.Helper()
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+	browsertest.WaitJS(t, ctx, `document.querySelector("[data-screen=ask] [data-finding] input")`, 10*time.Second)
+	ids := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("[data-screen=ask] [data-finding]")].map(e => e.dataset.finding)`)
+	for _, id := range ids {
+		f := k.NewFindings() // as the screen answers it: the box ticked yes, the others no
+		for _, other := range ids {
+			if err := f.Set(other, triage.Answer{Bool: other == id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if k.Evaluate(f).Urgency != triage.Emergency {
+			continue
+		}
+		box := `#check-` + id
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(box)))
+		result := `document.querySelector("[data-screen=result]")`
+		browsertest.WaitJS(t, ctx, result+` || document.querySelector(`+strconv.Quote(box)+`).checked`, 5*time.Second)
+		if !browsertest.Eval[bool](t, ctx, `!!`+result) {
+			browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=ask] .checklist-form > .button`)))
+		}
+		browsertest.WaitJS(t, ctx, result, 10*time.Second)
+		return
+	}
+	t.Fatalf("no sign of the first screen %q alone calls for an emergency", ids)
 }
 
 // checkPicker checks a country picker: labelled, every country of the table once with its
