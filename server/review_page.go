@@ -190,6 +190,11 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		}
 		p.Rules = append(p.Rules, v)
 	}
+	numbers := k.EmergencyNumbers()
+	cite(numbers.Sources, "Emergency numbers (secondary)")
+	for _, c := range numbers.Countries {
+		cite(c.Sources, "Emergency number: "+c.Code+" "+c.Number)
+	}
 	for _, d := range k.Defs() {
 		p.Defs = append(p.Defs, defView{ID: d.ID, Title: d.Title.In(reviewLang), When: clauseSentence(k, d.When(), true), UsedBy: usedBy[d.ID]})
 	}

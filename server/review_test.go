@@ -75,6 +75,9 @@ func TestReviewShowsEveryStatement(t *testing.T) {
 			for _, f := range k.Findings() {
 				want = append(want, f.Question.In("en"))
 			}
+			for _, c := range k.EmergencyNumbers().Countries { // as what cites its sources
+				want = append(want, "Emergency number: "+c.Code+" "+c.Number)
+			}
 			for _, w := range want {
 				if !strings.Contains(out, w) {
 					t.Errorf("output lacks %q", w)

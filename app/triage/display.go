@@ -11,7 +11,7 @@ import (
 )
 
 // This file reads what knowledge.json says about how things are shown (display hints on
-// steps and findings), the emergency numbers, and checks the interface texts a UI asks for.
+// steps and findings) and checks the interface texts a UI asks for.
 // None of it changes what the engine decides.
 
 // Widgets a finding may ask to be shown with ("" is the default control of its type).
@@ -47,37 +47,6 @@ type GuidePart struct {
 	Title, Text Text
 }
 
-// EmergencyNumbers is the ambulance number by country, and the one to use when the country
-// is unknown or not listed.
-type EmergencyNumbers struct {
-	Default   string
-	ByCountry map[string]string // ISO 3166 alpha-2 code ("GB") -> number
-	Sources   []string
-}
-
-// For returns the number for a country code (any case), or the default.
-func (e EmergencyNumbers) For(country string) string {
-	if n, ok := e.ByCountry[strings.ToUpper(country)]; ok {
-		return n
-	}
-	return e.Default
-}
-
-// All returns every distinct number, the default included, sorted.
-func (e EmergencyNumbers) All() []string {
-	ns := []string{e.Default}
-	for _, n := range e.ByCountry {
-		if !slices.Contains(ns, n) {
-			ns = append(ns, n)
-		}
-	}
-	slices.Sort(ns)
-	return ns
-}
-
-// EmergencyNumbers returns the emergency numbers table.
-func (k *Knowledge) EmergencyNumbers() EmergencyNumbers { return k.numbers }
-
 // UIText is one text an interface shows: its key (in meta.ui, or a text of meta itself) and
 // the placeholders ("{number}") every language's text must contain, so that a translation
 // can put them where its grammar wants.
@@ -99,9 +68,7 @@ func RequireUI(texts []UIText) Option {
 
 var (
 	placeholderRE = regexp.MustCompile(`\{[a-z_]+\}`)
-	countryRE     = regexp.MustCompile(`^[A-Z]{2}$`)
 	languageRE    = regexp.MustCompile(`^[a-z]{2}$`)
-	phoneRE       = regexp.MustCompile(`^[0-9]{2,6}$`)
 	imageRE       = regexp.MustCompile(`^/web/img/[a-z0-9][a-z0-9-]*\.(svg|png|webp)$`)
 )
 
@@ -260,37 +227,4 @@ func (l *loader) checkDisplay() {
 			}
 		}
 	}
-}
-
-// loadEmergencyNumbers reads the emergency numbers table.
-func (l *loader) loadEmergencyNumbers(r gjson.Result) {
-	const p = "emergency_numbers"
-	if !r.IsObject() {
-		l.problem(p, "want an object with default, countries and sources, got %s", jsonKind(r))
-		return
-	}
-	o := objectFields(r, 3)
-	l.checkKeys(o, p, "default", "countries", "sources")
-	e := &l.k.numbers
-	e.Default = l.phone(o, p, "default")
-	e.ByCountry = map[string]string{}
-	for _, c := range l.objects(o.Get("countries"), p+".countries", "country", "number") {
-		code := l.str(c.fields, c.path, "country")
-		if code != "" && !countryRE.MatchString(code) {
-			l.problem(c.path+".country", "want an ISO 3166 two-letter code such as GB, got %q", code)
-		}
-		if _, dup := e.ByCountry[code]; dup {
-			l.problem(c.path+".country", "duplicate country %q", code)
-		}
-		e.ByCountry[code] = l.phone(c.fields, c.path, "number")
-	}
-	e.Sources = l.sourceIDs(o, p)
-}
-
-func (l *loader) phone(obj fields, path, key string) string {
-	n := l.str(obj, path, key)
-	if n != "" && !phoneRE.MatchString(n) {
-		l.problem(join(path, key), "want a short phone number of digits, got %q", n)
-	}
-	return n
 }

@@ -281,7 +281,7 @@ func TestEverySourceIsCitedAndEveryStatementHasOne(t *testing.T) {
 			cited[s] = true
 		}
 	}
-	for _, s := range k.EmergencyNumbers().Sources {
+	for _, s := range k.EmergencyNumbers().AllSources() {
 		cited[s] = true
 	}
 	for _, s := range k.Sources() {

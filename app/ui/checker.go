@@ -13,13 +13,15 @@ type Checker struct {
 
 	// ctx is the Checker's own context, kept from OnMount: its Defer runs after the next
 	// update even when the element that fired the event has gone with the old screen.
-	ctx    app.Context
-	k      *triage.Knowledge // set by App.Routes
-	s      *session
-	w      words
-	number string // the emergency number, from the browser's locale, changeable
-	// numberNames label the numbers with their countries, named by the browser.
-	numberNames map[string]string
+	ctx app.Context
+	k   *triage.Knowledge // set by App.Routes
+	s   *session
+	w   words
+	// locales are the browser's languages, which give the country of the emergency number
+	// until the person chooses one.
+	locales []string
+	// countries are the emergency number's countries to choose from, by language.
+	countries map[string][]countryOption
 	// update is true when a new version has been downloaded (shown until reload).
 	update bool
 	// cached is true when the offline cache is ready; offline when the network is gone.
@@ -35,7 +37,6 @@ type Checker struct {
 func (c *Checker) OnInit() {
 	c.s = newSession(c.k)
 	c.w = words{k: c.k, lang: "en"}
-	c.number = c.k.EmergencyNumbers().Default
 }
 
 // OnMount reads the browser's language, which picks the texts and the emergency number.
@@ -47,8 +48,7 @@ func (c *Checker) OnMount(ctx app.Context) {
 	nav := app.Window().Get("navigator")
 	locale := nav.Get("language").String()
 	c.w.lang = pickLanguage(c.k.Meta().Languages, locale)
-	c.number = emergencyNumber(c.k.EmergencyNumbers(), locale)
-	c.numberNames = numberNames(c.k.EmergencyNumbers(), regionNamer(c.w.lang), c.w.ui(tNumberElsewhere))
+	c.locales = browserLocales()
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
 	c.watchEmbed(ctx)
@@ -167,8 +167,6 @@ func (c *Checker) onPrint(_ app.Context, _ app.Event) { app.Window().Call("print
 
 func (c *Checker) onReload(ctx app.Context) { ctx.Reload() }
 
-func (c *Checker) onNumber(_ app.Context, number string) { c.number = number }
-
 // answer records one answer (nil: "not sure") and, when next is true, moves on to the next
 // question. An answer that calls for an emergency shows the result at once.
 func (c *Checker) answer(id string, a *triage.Answer, next bool) {
@@ -205,20 +203,4 @@ func (c *Checker) restartButtons(more ...app.UI) app.UI {
 	return app.Div().Class("buttons no-print").Body(append(more,
 		app.Button().Type("button").Class("button button-secondary button-restart").OnClick(c.onRestart).Text(c.w.ui(tStartAgain)),
 	)...)
-}
-
-// regionNamer names a country code in the language with the browser's Intl.DisplayNames,
-// or gives the code itself when the browser has none.
-func regionNamer(lang string) func(string) string {
-	ctor := app.Window().Get("Intl").Get("DisplayNames")
-	if !ctor.Truthy() {
-		return func(code string) string { return code }
-	}
-	names := ctor.New([]any{lang}, map[string]any{"type": "region"})
-	return func(code string) string {
-		if n := names.Call("of", code); n.Truthy() {
-			return n.String()
-		}
-		return code
-	}
 }

@@ -62,6 +62,9 @@ func (c *Checker) record(shownBefore int) {
 // and the start screen shows.
 func (c *Checker) saveSession() {
 	store := app.Window().Get("sessionStorage")
+	if !store.Truthy() { // no storage (a private mode, a sandboxed frame): kept in memory only
+		return
+	}
 	if c.s.pos == 0 && len(c.s.answered()) == 0 {
 		store.Call("removeItem", storageKey)
 		return

@@ -15,9 +15,9 @@ import (
 func (c *Checker) renderResult() app.UI {
 	res := c.s.result
 	info := c.k.UrgencyInfo(res.Urgency)
-	call := ""
+	var call *EmergencyCall
 	if res.Urgency == triage.Emergency {
-		call = c.w.ui(tCallNumber, c.number)
+		call = c.emergencyCall("result-country", true)
 	}
 	meta := c.k.Meta()
 	causes := likely(res)
@@ -29,12 +29,7 @@ func (c *Checker) renderResult() app.UI {
 			app.P().Text(c.w.ui(tPrintBirth)+": "),
 		),
 		app.P().Class("result-caption").Text(c.w.ui(tYourResult)),
-		&UrgencyBanner{
-			Level: res.Urgency.String(), Label: c.w.text(info.Label), Action: c.w.text(info.Action),
-			Call: call, Number: c.number, Numbers: c.k.EmergencyNumbers().All(), NumberNames: c.numberNames,
-			NumberLabel: c.w.ui(tEmergencyNumber), NumberHelp: c.w.ui(tEmergencyNumberHelp),
-			OnNumber: c.onNumber,
-		},
+		urgencyBanner(res.Urgency.String(), c.w.text(info.Label), c.w.text(info.Action), call),
 		c.reasons(res),
 		c.checkNow(res),
 		c.also(res),

@@ -42,6 +42,11 @@ type session struct {
 	// shown counts the screens shown, to tell when a move made a new one.
 	shown  int
 	result triage.Result
+	// country is the country the person chose for the emergency number ("" for "another
+	// country, or I do not know"), when chose is set; else the browser's locale decides.
+	// It is not an answer: "Start again" keeps it.
+	country string
+	chose   bool
 }
 
 func newSession(k *triage.Knowledge) *session {
@@ -213,6 +218,20 @@ func (s *session) showAnswers() { s.show(view{Screen: screenAnswers}) }
 // skip shows the result with the answers so far.
 func (s *session) skip() { s.showResult() }
 
+// chooseCountry records the country chosen for the emergency number ("" for "another
+// country, or I do not know").
+func (s *session) chooseCountry(code string) { s.country, s.chose = code, true }
+
+// local is the emergency number to show: the chosen country's, or the one of the browser's
+// languages (navigator.languages). The engine decides both (EmergencyNumbers).
+func (s *session) local(locales []string) triage.Local {
+	numbers := s.k.EmergencyNumbers()
+	if s.chose {
+		return numbers.ForCountry(s.country)
+	}
+	return numbers.ForLocale(locales...)
+}
+
 // saved is a session as this tab's sessionStorage keeps it, so that a reload keeps it.
 type saved struct {
 	Known  json.RawMessage // the known answers, a case's findings object
@@ -220,11 +239,16 @@ type saved struct {
 	Trail  []view
 	Pos    int
 	Run    int
+	// Country is the country chosen for the emergency number, if one was.
+	Country *string `json:",omitempty"`
 }
 
 // save writes the session as JSON.
 func (s *session) save() string {
 	sv := saved{Known: json.RawMessage(s.f.JSON()), Trail: s.trail, Pos: s.pos, Run: s.run}
+	if s.chose {
+		sv.Country = &s.country
+	}
 	for _, id := range s.answered() {
 		if !s.f.Known(id) {
 			sv.Unsure = append(sv.Unsure, id)
@@ -261,6 +285,9 @@ func (s *session) restore(data string) error {
 		}
 	}
 	s.f, s.trail, s.pos, s.run = f, sv.Trail, sv.Pos, sv.Run
+	if sv.Country != nil {
+		s.chooseCountry(*sv.Country)
+	}
 	s.result = s.k.Evaluate(s.f)
 	return nil
 }

@@ -110,18 +110,43 @@ func TestSessionRejectsUnknownFinding(t *testing.T) {
 	}
 }
 
-func TestEmergencyNumber(t *testing.T) {
+// TestSessionCountry: the number follows the browser's languages until the person chooses a
+// country; "another country, or I do not know" is the fallback; the choice survives "Start
+// again" and a reload.
+func TestSessionCountry(t *testing.T) {
 	numbers := kb.EmergencyNumbers()
-	for locale, want := range map[string]string{
-		"en-US": "911", "en-GB": "999", "en_AU": "000", "de-DE": "112", "fr": "112", "": "112",
-		"en-NZ": "111", "ja-JP": "119", "zh-Hans-CN": "120", "es-419": "112",
-	} {
-		if got := emergencyNumber(numbers, locale); got != want {
-			t.Errorf("emergencyNumber(%q) = %q, want %q", locale, got, want)
+	s := newSession(kb)
+	steps := []struct {
+		name    string
+		move    func()
+		locales []string
+		country string
+		number  string
+	}{
+		{"from the browser", func() {}, []string{"en-GB", "en"}, "GB", "999"},
+		{"no region: the fallback", func() {}, []string{"es"}, "", numbers.Default},
+		{"chosen", func() { s.chooseCountry("MX") }, []string{"en-GB"}, "MX", "911"},
+		{"another country, or I do not know", func() { s.chooseCountry("") }, []string{"en-GB"}, "", numbers.Default},
+		{"chosen again", func() { s.chooseCountry("AU") }, []string{"en-GB"}, "AU", "000"},
+		{"kept by Start again", s.reset, []string{"en-GB"}, "AU", "000"},
+		{"kept by a reload", func() {
+			s.start()
+			r := newSession(kb)
+			if err := r.restore(s.save()); err != nil {
+				t.Fatal(err)
+			}
+			s = r
+		}, []string{"en-GB"}, "AU", "000"},
+	}
+	for _, st := range steps {
+		st.move()
+		got := s.local(st.locales)
+		if got.Country != st.country || got.Number != st.number || got.Known != (st.country != "") {
+			t.Errorf("%s: %+v, want %q %s", st.name, got, st.country, st.number)
 		}
 	}
-	if all := numbers.All(); !slices.IsSorted(all) || !slices.Contains(all, "999") || !slices.Contains(all, numbers.Default) {
-		t.Errorf("numbers to pick from = %v", all)
+	if strings.Contains(newSession(kb).save(), "Country") {
+		t.Error("a session with no country chosen saves one")
 	}
 }
 
@@ -266,20 +291,5 @@ func TestSessionProgressAndRestore(t *testing.T) {
 				t.Error("restore accepted an unknown finding")
 			}
 		})
-	}
-}
-
-func TestNumberNamesSayTheCountries(t *testing.T) {
-	numbers := kb.EmergencyNumbers()
-	labels := numberNames(numbers, func(code string) string { return "<" + code + ">" }, "elsewhere")
-	for _, tc := range []struct{ number, want string }{
-		{"999", "<GB>"}, {"911", "<CA>"}, {numbers.Default, "elsewhere"},
-	} {
-		if got := labels[tc.number]; !strings.HasPrefix(got, tc.number+" (") || !strings.Contains(got, tc.want) {
-			t.Errorf("label of %s = %q, want it to name %s", tc.number, got, tc.want)
-		}
-	}
-	if len(labels) != len(numbers.All()) {
-		t.Errorf("%d labels for %d numbers", len(labels), len(numbers.All()))
 	}
 }

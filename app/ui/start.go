@@ -10,13 +10,9 @@ func (c *Checker) renderStart() app.UI {
 		app.P().Class("lead").Text(c.w.ui(tTagline)),
 		app.Div().Class("callout callout-emergency").Body(
 			app.P().Class("callout-title").Text(c.w.ui(tEmergencyIntro)),
-			// The number depends on the browser's locale: the app shows it once it runs, and
-			// the prerendered page says "your local emergency number" until then.
-			app.If(!app.IsServer, func() app.UI {
-				return app.P().Class("callout-number").Text(c.w.ui(tCallNumber, c.number))
-			}).Else(func() app.UI {
-				return app.P().Class("callout-number").Text(c.w.ui(tCallLocal))
-			}),
+			// The number depends on the browser's languages: the prerendered page says "your
+			// local emergency number" with the default until the app runs.
+			c.emergencyCall("start-country", false),
 		),
 		app.P().Text(c.w.ui(tStartIntro)),
 		app.Ul().Class("promises").Body(
