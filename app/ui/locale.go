@@ -19,16 +19,6 @@ func emergencyNumber(numbers triage.EmergencyNumbers, locale string) string {
 	return numbers.Default
 }
 
-// pickLanguage returns the first of the knowledge base's languages that the locale ("de-AT")
-// names, or English.
-func pickLanguage(langs []string, locale string) string {
-	base, _, _ := strings.Cut(strings.ToLower(locale), "-")
-	if slices.Contains(langs, base) {
-		return base
-	}
-	return "en"
-}
-
 // numberNames labels each emergency number with the countries that use it (up to
 // shownCountries, by their names in the language, which name gives), so that the picker
 // does not list bare digits; a number no listed country uses is the default, "elsewhere".

@@ -42,6 +42,9 @@ type session struct {
 	// shown counts the screens shown, to tell when a move made a new one.
 	shown  int
 	result triage.Result
+	// lang is the language the person chose in the picker ("" until they do); it outlives
+	// "Start again", which forgets the answers, not how to speak.
+	lang string
 }
 
 func newSession(k *triage.Knowledge) *session {
@@ -220,11 +223,12 @@ type saved struct {
 	Trail  []view
 	Pos    int
 	Run    int
+	Lang   string `json:",omitempty"`
 }
 
 // save writes the session as JSON.
 func (s *session) save() string {
-	sv := saved{Known: json.RawMessage(s.f.JSON()), Trail: s.trail, Pos: s.pos, Run: s.run}
+	sv := saved{Known: json.RawMessage(s.f.JSON()), Trail: s.trail, Pos: s.pos, Run: s.run, Lang: s.lang}
 	for _, id := range s.answered() {
 		if !s.f.Known(id) {
 			sv.Unsure = append(sv.Unsure, id)
@@ -260,7 +264,7 @@ func (s *session) restore(data string) error {
 			}
 		}
 	}
-	s.f, s.trail, s.pos, s.run = f, sv.Trail, sv.Pos, sv.Run
+	s.f, s.trail, s.pos, s.run, s.lang = f, sv.Trail, sv.Pos, sv.Run, sv.Lang
 	s.result = s.k.Evaluate(s.f)
 	return nil
 }

@@ -118,4 +118,5 @@ var (
 	tChecklistOr         = text("checklist_or")
 	tChecklistEmpty      = text("checklist_empty")
 	tErrorSummaryTitle   = text("error_summary_title")
+	tLanguage            = text("language")
 )
