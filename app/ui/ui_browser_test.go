@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The browser walks: real Chromium, the real site handler and the built app.wasm. Each walk
@@ -473,7 +474,7 @@ func shotIn(t *testing.T, ctx context.Context, dir, name string, w, h int64) {
 // wider than its box) and nothing sticks out sideways.
 func checkLayout(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("[data-screen] :is(button, a, input, select, summary)")]
+	small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("[data-screen] :is(button, a, input, select, summary), .languages button")]
 		.filter(e => e.offsetParent !== null && !e.closest(".visually-hidden"))
 		.filter(e => !(e.tagName === "A" && e.closest("p, li") && !e.classList.contains("button")))
 		.map(e => { const box = (e.type === "checkbox" || e.type === "radio") ? e.closest(".check").getBoundingClientRect() : e.getBoundingClientRect(); return [e, box]; })
@@ -599,9 +600,13 @@ func TestBrowserLanguage(t *testing.T) {
 		if got := read(ctx).HTML; got != "es" {
 			t.Errorf("after a reload <html lang=%q>, want the chosen es", got)
 		}
-		// And back to English, in place.
-		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`.languages button[lang=en]`)))
-		browsertest.WaitJS(t, ctx, `document.documentElement.lang === "en" && document.querySelector(".checklist legend").textContent === `+strconv.Quote(k.UI("checklist_legend", "en")), 5*time.Second)
+		// And back to English, in place, by keyboard: from Español, Shift+Tab and Enter.
+		browsertest.Eval[bool](t, ctx, `(document.querySelector(".languages button[lang=es]").focus(), true)`)
+		english := `document.activeElement === document.querySelector(".languages button[lang=en]")`
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
+		browsertest.WaitJS(t, ctx, english, 5*time.Second)
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+		browsertest.WaitJS(t, ctx, english+` && document.documentElement.lang === "en" && document.querySelector(".checklist legend").textContent === `+strconv.Quote(k.UI("checklist_legend", "en")), 5*time.Second)
 	})
 }
 
