@@ -177,8 +177,16 @@ func TestManifestNamesFromKnowledge(t *testing.T) {
 	renamed := filepath.Join(t.TempDir(), "renamed.json")
 	data := breakKnowledge(t, func(kb map[string]any) {
 		meta := obj(kb["meta"])
-		obj(meta["name"])["en"] = "Spot Guide"
-		obj(obj(meta["ui"])["short_name"])["en"] = "Spots"
+		// The same words in every listed language: the UI needs each text in all of them.
+		inAll := func(s string) map[string]any {
+			t := map[string]any{}
+			for _, lang := range meta["languages"].([]any) {
+				t[lang.(string)] = s
+			}
+			return t
+		}
+		meta["name"] = inAll("Spot Guide")
+		obj(meta["ui"])["short_name"] = inAll("Spots")
 	})
 	if err := os.WriteFile(renamed, data, 0o600); err != nil {
 		t.Fatal(err)

@@ -59,7 +59,7 @@ type UIText struct {
 type Option func(*loader)
 
 // RequireUI makes Load check that every text of the list is there in every language of
-// meta.languages, with exactly its placeholders, and that meta.ui has no key outside the list
+// meta.languages, with exactly its placeholders, that meta.language_names names each, and that meta.ui has no key outside the list
 // (a misspelt key would otherwise sit unused while the UI misses its text). The UI declares
 // the list; the engine knows nothing of the UI.
 func RequireUI(texts []UIText) Option {
@@ -78,6 +78,11 @@ func (l *loader) checkUITexts() {
 		return
 	}
 	meta := l.k.meta
+	for _, lang := range meta.Languages {
+		if meta.LanguageNames[lang] == "" && !hasProblemAt(l.problems, "meta.language_names."+lang) {
+			l.problem("meta.language_names."+lang, "missing: the language picker names every listed language in itself")
+		}
+	}
 	known := map[string]bool{}
 	for _, want := range l.uiTexts {
 		known[want.Key] = true

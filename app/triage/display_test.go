@@ -114,6 +114,18 @@ func TestDisplayMistakesHaveTheirPath(t *testing.T) {
 			kb["meta"].(map[string]any)["ui"].(map[string]any)["call_number"] = map[string]any{"en": "Call"}
 			return "meta.ui.call_number.en"
 		}, "{number}", []Option{RequireUI(texts)}},
+		{"language without its name", func(t *testing.T, kb map[string]any) string {
+			delete(kb["meta"].(map[string]any)["language_names"].(map[string]any), "en")
+			return "meta.language_names.en"
+		}, "names every listed language", []Option{RequireUI(texts)}},
+		{"language name not a string", func(t *testing.T, kb map[string]any) string {
+			kb["meta"].(map[string]any)["language_names"].(map[string]any)["en"] = map[string]any{"en": "English"}
+			return "meta.language_names.en"
+		}, "name in itself", nil},
+		{"language names not a table", func(t *testing.T, kb map[string]any) string {
+			kb["meta"].(map[string]any)["language_names"] = []any{"English"}
+			return "meta.language_names"
+		}, "want {", nil},
 		{"UI text the UI does not have", func(t *testing.T, kb map[string]any) string {
 			return "meta.ui.back" // in the file, not in texts
 		}, "misspelt", []Option{RequireUI(texts)}},

@@ -362,7 +362,7 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 }
 
 var metaFields = []string{"version", "reviewed", "content_hash", "languages", "risk_threshold", "unlisted_prior", "answer_base_rate",
-	"ask_threshold", "plausible_answer", "question_budget", "ui"}
+	"ask_threshold", "plausible_answer", "question_budget", "ui", "language_names"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -392,6 +392,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 		l.problem("meta.languages", "must include \"en\": English is complete everywhere")
 	}
 	l.langs = meta.Languages
+	l.loadLanguageNames(m.Get("language_names"))
 	l.loadRiskThresholds(m.Get("risk_threshold"))
 	meta.UnlistedPrior = l.number(m, "meta", "unlisted_prior", 0.01, 0.9)
 	l.k.unlistedLogOdds = math.Log(meta.UnlistedPrior / (1 - meta.UnlistedPrior))
@@ -422,6 +423,28 @@ func (l *loader) loadMeta(r gjson.Result) {
 		for _, f := range texts {
 			meta.UI[f.key] = l.text(texts, "meta.ui", f.key, true)
 		}
+	}
+}
+
+// loadLanguageNames reads meta.language_names: each language's name in that language
+// ({"en": "English", "es": "Español"}), for the language picker. It is a table, not a text:
+// a name is the same in every language, and it may name a language not yet listed (the one
+// being translated). RequireUI checks that every listed language has its name.
+func (l *loader) loadLanguageNames(r gjson.Result) {
+	if !r.Exists() {
+		return
+	}
+	if !r.IsObject() {
+		l.problem("meta.language_names", "want {\"en\": \"English\", ...}, got %s", jsonKind(r))
+		return
+	}
+	l.k.meta.LanguageNames = map[string]string{}
+	for _, f := range objectFields(r, 4) {
+		if f.val.Type != gjson.String || strings.TrimSpace(f.val.Str) == "" {
+			l.problem("meta.language_names."+f.key, "want the language's name in itself, got %s", jsonKind(f.val))
+			continue
+		}
+		l.k.meta.LanguageNames[f.key] = f.val.Str
 	}
 }
 

@@ -68,6 +68,8 @@ type Meta struct {
 	// absent); ContentHash(data) computes it.
 	ContentHash string
 	Languages   []string
+	// LanguageNames names each language in itself ("es": "Español"), for the picker.
+	LanguageNames map[string]string
 	// RiskThreshold is, per urgency (soon, urgent, emergency; self_care is unused), the risk
 	// that some cause needing at least that urgency is present from which the urgency holds.
 	RiskThreshold [4]float64

@@ -39,21 +39,20 @@ func (c *Checker) OnInit() {
 	c.w = words{k: c.k, lang: "en"}
 }
 
-// OnMount reads the browser's language, which picks the texts and the emergency number.
+// OnMount reads the browser's locale, which picks the emergency number, and decides the
+// language (pageLanguage).
 func (c *Checker) OnMount(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
 	c.ctx = ctx
-	nav := app.Window().Get("navigator")
-	locale := nav.Get("language").String()
-	c.w.lang = pickLanguage(c.k.Meta().Languages, locale)
 	c.locales = browserLocales()
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
 	c.watchEmbed(ctx)
 	c.checkInstallable(ctx)
 	c.resume(ctx)
+	c.setLanguage(c.pageLanguage()) // after resume: the saved session holds the person's choice
 	c.moved()
 }
 
@@ -81,6 +80,7 @@ func (c *Checker) Render() app.UI {
 		app.Header().Class("site-header").Body(
 			app.Div().Class("wrap").Body(
 				app.P().Class("brand").Text(c.w.ui(tName)),
+				c.languagePicker(),
 			),
 		),
 		app.Main().ID("main").Class("wrap").Body(body),

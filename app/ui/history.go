@@ -18,9 +18,11 @@ func (c *Checker) entry() map[string]any { return map[string]any{"spot": c.s.pos
 // entry, and follows Back and Forward from then on.
 func (c *Checker) resume(ctx app.Context) {
 	win := app.Window()
-	if data := win.Get("sessionStorage").Call("getItem", storageKey); data.Truthy() {
-		if err := c.s.restore(data.String()); err != nil {
-			app.Log("saved answers not restored:", err)
+	if store := sessionStore(); store.Truthy() {
+		if data := store.Call("getItem", storageKey); data.Truthy() {
+			if err := c.s.restore(data.String()); err != nil {
+				app.Log("saved answers not restored:", err)
+			}
 		}
 	}
 	c.showEntry(win.Get("history").Get("state"))
@@ -58,18 +60,29 @@ func (c *Checker) record(shownBefore int) {
 	c.saveSession()
 }
 
-// saveSession keeps the session in sessionStorage, or removes it when nothing is answered
-// and the start screen shows.
+// saveSession keeps the session in sessionStorage, or removes it when nothing is answered,
+// the start screen shows and no language was chosen.
 func (c *Checker) saveSession() {
-	store := app.Window().Get("sessionStorage")
+	store := sessionStore()
 	if !store.Truthy() { // no storage (a private mode, a sandboxed frame): kept in memory only
 		return
 	}
-	if c.s.pos == 0 && len(c.s.answered()) == 0 {
+	if c.s.pos == 0 && len(c.s.answered()) == 0 && c.s.lang == "" && !c.s.chose {
 		store.Call("removeItem", storageKey)
 		return
 	}
 	store.Call("setItem", storageKey, c.s.save())
+}
+
+// sessionStore is this tab's sessionStorage, or null where the browser denies storage:
+// reading window.sessionStorage throws there, which would stop the wasm, so embed-frame.js
+// reads it in a try and gives what it found as spotcheckEmbed.storage. Without storage the
+// interview and the language choice live in the page's memory only: a reload starts afresh.
+func sessionStore() app.Value {
+	if st := app.Window().Get("spotcheckEmbed"); st.Truthy() {
+		return st.Get("storage")
+	}
+	return app.Window().Get("sessionStorage")
 }
 
 // goBack is the app's Back: the browser's, so that both move along the same history.

@@ -47,6 +47,9 @@ type session struct {
 	// It is not an answer: "Start again" keeps it.
 	country string
 	chose   bool
+	// lang is the language the person chose in the picker ("" until they do); it outlives
+	// "Start again", which forgets the answers, not how to speak.
+	lang string
 }
 
 func newSession(k *triage.Knowledge) *session {
@@ -241,11 +244,12 @@ type saved struct {
 	Run    int
 	// Country is the country chosen for the emergency number, if one was.
 	Country *string `json:",omitempty"`
+	Lang    string  `json:",omitempty"`
 }
 
 // save writes the session as JSON.
 func (s *session) save() string {
-	sv := saved{Known: json.RawMessage(s.f.JSON()), Trail: s.trail, Pos: s.pos, Run: s.run}
+	sv := saved{Known: json.RawMessage(s.f.JSON()), Trail: s.trail, Pos: s.pos, Run: s.run, Lang: s.lang}
 	if s.chose {
 		sv.Country = &s.country
 	}
@@ -284,7 +288,7 @@ func (s *session) restore(data string) error {
 			}
 		}
 	}
-	s.f, s.trail, s.pos, s.run = f, sv.Trail, sv.Pos, sv.Run
+	s.f, s.trail, s.pos, s.run, s.lang = f, sv.Trail, sv.Pos, sv.Run, sv.Lang
 	if sv.Country != nil {
 		s.chooseCountry(*sv.Country)
 	}

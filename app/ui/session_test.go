@@ -150,15 +150,6 @@ func TestSessionCountry(t *testing.T) {
 	}
 }
 
-func TestPickLanguage(t *testing.T) {
-	if got := pickLanguage([]string{"en", "de"}, "de-AT"); got != "de" {
-		t.Errorf("de-AT -> %q", got)
-	}
-	if got := pickLanguage([]string{"en"}, "fr-FR"); got != "en" {
-		t.Errorf("fr-FR -> %q", got)
-	}
-}
-
 func TestWordsAnswer(t *testing.T) {
 	s := newSession(kb)
 	w := words{k: kb, lang: "en"}

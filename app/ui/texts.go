@@ -119,4 +119,5 @@ var (
 	tChecklistOr         = text("checklist_or")
 	tChecklistEmpty      = text("checklist_empty")
 	tErrorSummaryTitle   = text("error_summary_title")
+	tLanguage            = text("language")
 )

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,8 +25,10 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The browser walks: real Chromium, the real site handler and the built app.wasm. Each walk
@@ -40,6 +43,25 @@ const (
 	shotsDir = "../../test-output/screenshots"
 	axeDir   = "../../build/axe"
 )
+
+// languages are the walks' languages, each with where its screenshots go: English, and every
+// other language the knowledge base lists (opened with ?lang=xx), under test-output/xx.
+func languages(k *triage.Knowledge) []string { return k.Meta().Languages }
+
+func shotsDirOf(lang string) string {
+	if lang == "en" {
+		return shotsDir
+	}
+	return "../../test-output/" + lang
+}
+
+// withLang is the app's URL asking for lang (English is the browser's here: no parameter).
+func withLang(url, lang string) string {
+	if lang == "en" {
+		return url
+	}
+	return url + "?lang=" + lang
+}
 
 var walks = []browsertest.Walk{
 	{Name: "emergency", Want: "emergency", Answers: map[string]any{"fever": true, "age_years": 3.0, "glass_test": "does_not_fade"}},
@@ -58,38 +80,45 @@ var walks = []browsertest.Walk{
 	}},
 }
 
-// TestBrowserWalks walks every walk by mouse and by keyboard, in tabs of one browser (its
-// start-up is the slow part). The mouse walks run axe-core on every screen and write the
-// screenshots.
+// TestBrowserWalks walks every walk by mouse and by keyboard in every language of the base,
+// in tabs of one browser (its start-up is the slow part). The mouse walks run axe-core on
+// every screen and write the screenshots (and the printed result) of each language.
 func TestBrowserWalks(t *testing.T) {
 	k := browsertest.Knowledge(t)
 	url := startSite(t, k)
 	axe := axeSource(t)
-	browser := browsertest.New(t, 4*time.Minute)
-	// Each run writes every screenshot afresh: an old one would show screens that are gone.
-	if err := os.RemoveAll(shotsDir); err != nil {
-		t.Fatal(err)
+	langs := languages(k)
+	browser := browsertest.New(t, time.Duration(len(langs))*4*time.Minute)
+	if !slices.Contains(langs, "es") {
+		t.Log("the Spanish walks do not run: meta.languages lacks \"es\"")
 	}
-	seen := map[string]bool{} // the screens checked so far, by all the walks
-	for _, w := range walks {
-		for _, keys := range []bool{false, true} {
-			mode := "mouse"
-			if keys {
-				mode = "keyboard"
-			}
-			t.Run(w.Name+"/"+mode, func(t *testing.T) {
-				ctx, cancel := chromedp.NewContext(browser)
-				defer cancel()
-				walk := w
-				walk.Answers = maps.Clone(w.Answers) // a change edits them
-				wk := &browsertest.Walker{T: t, Ctx: ctx, K: k, Walk: walk, Keys: keys}
-				if !keys {
-					c := &checks{t: t, ctx: ctx, axe: axe, shots: w.Name, walker: wk, seen: seen}
-					wk.OnScreen, wk.OnResult = c.screen, func() { c.darkAndPrint("result") }
+	for _, lang := range langs {
+		// Each run writes every screenshot afresh: an old one would show screens that are gone.
+		if err := os.RemoveAll(shotsDirOf(lang)); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{} // the screens checked so far, by all the walks in lang
+		for _, w := range walks {
+			for _, keys := range []bool{false, true} {
+				mode := "mouse"
+				if keys {
+					mode = "keyboard"
 				}
-				open(t, ctx, url)
-				wk.Run()
-			})
+				t.Run(lang+"/"+w.Name+"/"+mode, func(t *testing.T) {
+					ctx, cancel := chromedp.NewContext(browser)
+					defer cancel()
+					walk := w
+					walk.Answers = maps.Clone(w.Answers) // a change edits them
+					walk.Lang = lang
+					wk := &browsertest.Walker{T: t, Ctx: ctx, K: k, Walk: walk, Keys: keys}
+					if !keys {
+						c := &checks{t: t, ctx: ctx, axe: axe, shots: w.Name, dir: shotsDirOf(lang), lang: lang, walker: wk, seen: seen}
+						wk.OnScreen, wk.OnResult = c.screen, func() { c.darkAndPrint("result") }
+					}
+					open(t, ctx, withLang(url, lang))
+					wk.Run()
+				})
+			}
 		}
 	}
 }
@@ -325,6 +354,8 @@ type checks struct {
 	ctx    context.Context
 	axe    string // axe.min.js, "" for no accessibility checks
 	shots  string // screenshot name prefix
+	dir    string // where they go
+	lang   string // the language the page shows
 	walker *browsertest.Walker
 	seen   map[string]bool // shared by the walks
 }
@@ -356,7 +387,7 @@ func (c *checks) screen(name string) {
 
 func (c *checks) shot(name string, w, h int64) {
 	c.t.Helper()
-	shot(c.t, c.ctx, fmt.Sprintf("%s-%02d-%s", c.shots, c.walker.Screens, name), w, h)
+	shotIn(c.t, c.ctx, c.dir, fmt.Sprintf("%s-%02d-%s", c.shots, c.walker.Screens, name), w, h)
 }
 
 // media emulates a CSS media type ("print", "" for screen) and colour scheme.
@@ -389,11 +420,18 @@ func (c *checks) darkAndPrint(name string) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(shotsDir, c.shots+"-result.pdf"), pdf, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(c.dir, c.shots+"-result.pdf"), pdf, 0o644); err != nil {
 		c.t.Fatal(err)
 	}
 	if n := pdfPages(pdf); n != 1 {
 		c.t.Errorf("the printed result has %d pages, want one", n)
+	}
+	// The summary for the clinician is in the page's language, its lines to fill in included.
+	printed := browsertest.Eval[string](c.t, c.ctx, `document.querySelector("[data-screen=result]").innerText`)
+	for _, key := range []string{"print_name", "print_birth"} {
+		if want := c.walker.K.UI(key, c.lang); !strings.Contains(printed, want) {
+			c.t.Errorf("the printed result lacks %s in %s (%q)", key, c.lang, want)
+		}
 	}
 }
 
@@ -410,7 +448,13 @@ func pdfPages(pdf []byte) int {
 // shot writes a full-page screenshot at a viewport size to shotsDir/NAME-WIDTH.png.
 func shot(t *testing.T, ctx context.Context, name string, w, h int64) {
 	t.Helper()
-	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
+	shotIn(t, ctx, shotsDir, name, w, h)
+}
+
+// shotIn writes a full-page screenshot at a viewport size to dir/NAME-WIDTH.png.
+func shotIn(t *testing.T, ctx context.Context, dir, name string, w, h int64) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(w, h))
@@ -418,7 +462,7 @@ func shot(t *testing.T, ctx context.Context, name string, w, h int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(shotsDir, fmt.Sprintf("%s-%d.png", name, w)), png, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, w)), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
@@ -430,7 +474,7 @@ func shot(t *testing.T, ctx context.Context, name string, w, h int64) {
 // wider than its box) and nothing sticks out sideways.
 func checkLayout(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("[data-screen] :is(button, a, input, select, summary)")]
+	small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("[data-screen] :is(button, a, input, select, summary), .languages button")]
 		.filter(e => e.offsetParent !== null && !e.closest(".visually-hidden"))
 		.filter(e => !(e.tagName === "A" && e.closest("p, li") && !e.classList.contains("button")))
 		.map(e => { const box = (e.type === "checkbox" || e.type === "radio") ? e.closest(".check").getBoundingClientRect() : e.getBoundingClientRect(); return [e, box]; })
@@ -459,4 +503,140 @@ func checkLayout(t *testing.T, ctx context.Context, name string) {
 func checkAxe(t *testing.T, ctx context.Context, axe, name string) {
 	t.Helper()
 	browsertest.CheckAxe(t, ctx, axe, name)
+}
+
+// TestBrowserLanguage: the language from the browser's languages (Accept-Language and
+// navigator.languages, as a Spanish phone sends them), overridden by ?lang=, shown in
+// <html lang>, the heading, the page title and the meta description; and the picker switching
+// mid-interview, which keeps the screen, every answer (those ticked but not yet sent too) and
+// the focus, and is kept for the tab (a reload, Back).
+func TestBrowserLanguage(t *testing.T) {
+	k := browsertest.Knowledge(t)
+	if !slices.Contains(k.Meta().Languages, "es") {
+		t.Skip(`meta.languages lacks "es": no Spanish to choose (the pseudo-Spanish base runs this)`)
+	}
+	url := startSite(t, k)
+	browser := browsertest.New(t, 2*time.Minute)
+	type page struct{ HTML, Heading, Title, Description string }
+	read := func(ctx context.Context) page {
+		t.Helper()
+		return browsertest.Eval[page](t, ctx, `({html: document.documentElement.lang, heading: document.getElementById("screen-title").textContent,
+			title: document.title, description: document.querySelector('meta[name="description"]').content})`)
+	}
+	for _, tc := range []struct{ accept, query, want string }{
+		{"es-MX,es;q=0.9,en;q=0.8", "", "es"},
+		{"fr-FR,es-ES;q=0.8", "", "es"},
+		{"en-GB,es;q=0.5", "", "en"},
+		{"de-DE", "", "en"},
+		{"en-US", "?lang=es", "es"},
+		{"es-ES", "?lang=en", "en"},
+		{"es-ES", "?lang=fr", "es"},
+	} {
+		t.Run(tc.accept+tc.query, func(t *testing.T) {
+			ctx, cancel := chromedp.NewContext(browser)
+			defer cancel()
+			browsertest.Do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
+					UserAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome", AcceptLanguage: tc.accept})
+				return err
+			}))
+			open(t, ctx, url+tc.query)
+			heading := k.UI("start_title", tc.want)
+			title := strings.NewReplacer("{screen}", heading, "{name}", k.UI("name", tc.want)).Replace(k.UI("screen_title", tc.want))
+			want := page{tc.want, heading, title, k.UI("tagline", tc.want)}
+			if got := read(ctx); got != want {
+				t.Errorf("navigator %q, URL %q: %+v, want %+v", tc.accept, tc.query, got, want)
+			}
+		})
+	}
+
+	t.Run("switch mid-interview", func(t *testing.T) {
+		ctx, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		open(t, ctx, url)
+		focused := `document.activeElement === document.getElementById("screen-title")`
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+		browsertest.WaitJS(t, ctx, focused, 10*time.Second)
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#check-none`)), chromedp.Click(chromedp.CSS(`.checklist-form > .button`)))
+		browsertest.WaitJS(t, ctx, focused+` && !document.getElementById("check-none").checked`, 10*time.Second)
+		// The second checklist: one sign ticked, not yet sent.
+		first := browsertest.Eval[string](t, ctx, `document.querySelector(".checklist [data-finding] input").id`)
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#`+first)))
+		type state struct {
+			Findings, Ticked, Saved string
+		}
+		at := func() state {
+			return browsertest.Eval[state](t, ctx, `({findings: [...document.querySelectorAll("[data-screen] [data-finding]")].map(e => e.dataset.finding).join(" "),
+				ticked: [...document.querySelectorAll("[data-screen] input:checked")].map(e => e.id).join(" "),
+				saved: (() => { const s = JSON.parse(sessionStorage.getItem("spotcheck")); delete s.Lang; return JSON.stringify(s); })()})`)
+		}
+		before := at()
+		headingEn := read(ctx).Heading
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`.languages button[lang=es]`)))
+		browsertest.WaitJS(t, ctx, `document.documentElement.lang === "es" && document.getElementById("screen-title").textContent !== `+strconv.Quote(headingEn)+
+			` && document.title.includes(document.getElementById("screen-title").textContent)`, 5*time.Second)
+		if after := at(); after != before {
+			t.Errorf("the switch changed the screen or the answers:\n%+v\nwant\n%+v", after, before)
+		}
+		got := read(ctx)
+		if got.Description != k.UI("tagline", "es") {
+			t.Errorf("after the switch: %+v (English heading %q)", got, headingEn)
+		}
+		if f := browsertest.Eval[string](t, ctx, `document.activeElement.lang + " " + document.activeElement.getAttribute("aria-current")`); f != "es true" {
+			t.Errorf("after the switch the focus is on %q, want the picker's Español, current", f)
+		}
+		if saved := browsertest.Eval[string](t, ctx, `JSON.parse(sessionStorage.getItem("spotcheck")).Lang`); saved != "es" {
+			t.Errorf("the choice is not kept for the tab: saved Lang %q", saved)
+		}
+		// Back: the first checklist, its answer kept, in Spanish.
+		browsertest.Do(t, ctx, chromedp.NavigateBack())
+		browsertest.WaitJS(t, ctx, focused+` && document.getElementById("check-none").checked`, 10*time.Second)
+		if got := browsertest.Eval[string](t, ctx, `document.querySelector(".checklist legend").textContent`); got != k.UI("checklist_legend", "es") {
+			t.Errorf("after Back the legend is %q", got)
+		}
+		// A reload keeps the choice, over the browser's English.
+		browsertest.Do(t, ctx, chromedp.Reload())
+		browsertest.WaitJS(t, ctx, `document.querySelector("[data-screen=ask]") && `+focused, 30*time.Second)
+		if got := read(ctx).HTML; got != "es" {
+			t.Errorf("after a reload <html lang=%q>, want the chosen es", got)
+		}
+		// And back to English, in place, by keyboard: from Español, Shift+Tab and Enter.
+		browsertest.Eval[bool](t, ctx, `(document.querySelector(".languages button[lang=es]").focus(), true)`)
+		english := `document.activeElement === document.querySelector(".languages button[lang=en]")`
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
+		browsertest.WaitJS(t, ctx, english, 5*time.Second)
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+		browsertest.WaitJS(t, ctx, english+` && document.documentElement.lang === "en" && document.querySelector(".checklist legend").textContent === `+strconv.Quote(k.UI("checklist_legend", "en")), 5*time.Second)
+	})
+}
+
+// TestBrowserNoStorage: where the browser denies storage (a cross-site frame with storage
+// blocked, where reading window.sessionStorage throws), the app runs the same, keeping the
+// interview (and a language chosen) in memory only.
+func TestBrowserNoStorage(t *testing.T) {
+	k := browsertest.Knowledge(t)
+	url := startSite(t, k)
+	ctx := browsertest.New(t, time.Minute)
+	const deny = `Object.defineProperty(window, "sessionStorage", {get() { throw new DOMException("denied", "SecurityError"); }});`
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: deny}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, url) // fails on any exception or console error
+	if browsertest.Eval[bool](t, ctx, `(() => { try { sessionStorage; return true; } catch (e) { return false; } })()`) {
+		t.Fatal("test premise: sessionStorage is still readable")
+	}
+	focused := `document.activeElement === document.getElementById("screen-title")`
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
+	browsertest.WaitJS(t, ctx, focused+` && document.getElementById("check-none")`, 10*time.Second)
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#check-none`)), chromedp.Click(chromedp.CSS(`.checklist-form > .button`)))
+	browsertest.WaitJS(t, ctx, focused+` && !document.getElementById("check-none").checked`, 10*time.Second)
+	browsertest.Do(t, ctx, chromedp.NavigateBack())
+	browsertest.WaitJS(t, ctx, focused+` && document.getElementById("check-none").checked`, 10*time.Second)
+	for _, lang := range languages(k) {
+		if lang == "en" {
+			continue
+		}
+		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`.languages button[lang=`+lang+`]`)))
+		browsertest.WaitJS(t, ctx, `document.documentElement.lang === "`+lang+`" && document.getElementById("check-none").checked`, 5*time.Second)
+	}
 }

@@ -21,8 +21,8 @@ func Available() bool {
 	return err == nil
 }
 
-// Options are Chromium's flags: headless, no sandbox (tests run as root), and nothing that
-// reaches out to the network on its own, which this machine's closed network would refuse.
+// Options are Chromium's flags: headless, no sandbox (tests run as root), English, and nothing
+// that reaches out to the network on its own, which this machine's closed network would refuse.
 func Options(userDataDir string) []chromedp.ExecAllocatorOption {
 	opts := append([]chromedp.ExecAllocatorOption{}, chromedp.DefaultExecAllocatorOptions[:]...)
 	return append(opts,
@@ -36,6 +36,10 @@ func Options(userDataDir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		// English whatever the machine's locale, so that a walk shows the language it expects
+		// (a test that wants another sets it per tab: Emulation.setUserAgentOverride).
+		chromedp.Flag("lang", "en-US"),
+		chromedp.Flag("accept-lang", "en-US,en"),
 	)
 }
 

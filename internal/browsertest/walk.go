@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +33,17 @@ type Walk struct {
 	Back string
 	// Change is a finding changed from the result's summary of answers, to its new answer.
 	Change map[string]any
+	// Lang is the language the page must show ("" for English): the result's words are
+	// checked in it, and every screen's <html lang> and language picker.
+	Lang string
+}
+
+// lang is the walk's language.
+func (w *Walker) lang() string {
+	if w.Walk.Lang == "" {
+		return "en"
+	}
+	return w.Walk.Lang
 }
 
 // Walker walks one tab through the interview.
@@ -132,9 +144,40 @@ func (w *Walker) Run() {
 }
 
 func (w *Walker) screen(name string) {
+	w.T.Helper()
 	w.Screens++
+	w.checkLanguage(name)
 	if w.OnScreen != nil {
 		w.OnScreen(name)
+	}
+}
+
+// checkLanguage checks that the page says it is in the walk's language (<html lang>) and
+// that the language picker, when the base has several languages, names each in itself with
+// its lang attribute and marks the walk's as the current one.
+func (w *Walker) checkLanguage(name string) {
+	w.T.Helper()
+	type picker struct {
+		HTML    string            `json:"html"`
+		Names   map[string]string `json:"names"`
+		Current []string          `json:"current"`
+	}
+	got := Eval[picker](w.T, w.Ctx, `({html: document.documentElement.lang,
+		names: Object.fromEntries([...document.querySelectorAll(".languages button")].map(b => [b.lang, b.textContent])),
+		current: [...document.querySelectorAll(".languages [aria-current=true]")].map(b => b.lang)})`)
+	if got.HTML != w.lang() {
+		w.T.Errorf("%s: <html lang=%q>, want %q", name, got.HTML, w.lang())
+	}
+	meta := w.K.Meta()
+	if len(meta.Languages) < 2 {
+		return
+	}
+	want := map[string]string{}
+	for _, l := range meta.Languages {
+		want[l] = meta.LanguageNames[l]
+	}
+	if !maps.Equal(got.Names, want) || !slices.Equal(got.Current, []string{w.lang()}) {
+		w.T.Errorf("%s: language picker %+v, want names %v and %s current", name, got, want, w.lang())
 	}
 }
 
@@ -442,13 +485,13 @@ func (w *Walker) checkResult(st State) {
 	if w.Walk.Want != "" && st.Urgency != w.Walk.Want {
 		w.T.Errorf("walk %q ends at %q, want %q", w.Walk.Name, st.Urgency, w.Walk.Want)
 	}
-	if want := w.K.UrgencyInfo(res.Urgency).Label.In("en"); st.Title != want {
+	if want := w.K.UrgencyInfo(res.Urgency).Label.In(w.lang()); st.Title != want {
 		w.T.Errorf("banner heading %q, want %q", st.Title, want)
 	}
 	names := Eval[[]string](w.T, w.Ctx, `[...document.querySelectorAll(".cause-name")].map(e => e.textContent)`)
 	var want []string
 	for _, s := range res.Conditions[:3] {
-		want = append(want, s.Condition.Name.In("en"))
+		want = append(want, s.Condition.Name.In(w.lang()))
 	}
 	if len(names) < 3 || len(names) > 5 || !slices.Equal(names[:3], want) {
 		w.T.Errorf("causes shown %q, the engine's top three %q", names, want)
@@ -457,8 +500,8 @@ func (w *Walker) checkResult(st State) {
 	// (a calmer action among them could make a frightened reader wait).
 	reasons := Eval[string](w.T, w.Ctx, `(document.querySelector(".reasons") || {innerText: ""}).innerText`)
 	for _, r := range res.Rules {
-		if shown := strings.Contains(reasons, r.Title.In("en")); shown != (r.Urgency == res.Urgency) {
-			w.T.Errorf("rule %s (%s, %q) among the reasons of a %s result: %v", r.ID, r.Urgency, r.Title.In("en"), res.Urgency, shown)
+		if shown := strings.Contains(reasons, r.Title.In(w.lang())); shown != (r.Urgency == res.Urgency) {
+			w.T.Errorf("rule %s (%s, %q) among the reasons of a %s result: %v", r.ID, r.Urgency, r.Title.In(w.lang()), res.Urgency, shown)
 		}
 	}
 	if lower := Eval[[]string](w.T, w.Ctx, fmt.Sprintf(`[...document.querySelectorAll(".reasons .reason")].filter(e => !e.classList.contains("reason-%s")).map(e => e.innerText)`, res.Urgency)); len(lower) > 0 {

@@ -4,7 +4,7 @@
 //   - applies the theme from the URL's fragment (never sent to the server), each value checked
 //     against an allowlist and otherwise ignored: accent=#rrggbb (white or black text on it,
 //     whichever contrasts more, always at least 4.5:1), theme=light|dark|auto, compact=1,
-//     lang=xx (the app checks it against its languages);
+//     lang=xx (read by the app itself, as it reads ?lang=xx: app/ui/language.go);
 //   - talks to the parent, version 1, only to its exact origin (location.ancestorOrigins
 //     checked against the allowlist below, or the allowlist's one origin), never "*":
 //       {type: "spotcheck:ready", v: 1}            the app runs
@@ -14,12 +14,20 @@
 //     {type: "spotcheck:reset"} (v absent or 1) from that origin and window, and passes it to
 //     the app as the window event "spotcheck:reset". Anything else is ignored.
 //
-// window.spotcheckEmbed = {framed, lang} is read by the app when it starts (app/ui/embed.go).
+// window.spotcheckEmbed = {framed, storage} is read by the app when it starts (app/ui/embed.go,
+// history.go): storage is this tab's sessionStorage, or null where the browser denies it (a
+// cross-site frame with storage blocked), where merely reading it throws, in every page.
 (function () {
   "use strict";
   const allowed = /*EMBED_ORIGINS*/[];
   const framed = window.parent !== window;
-  const state = { framed: framed, lang: "" };
+  let storage = null;
+  try {
+    storage = window.sessionStorage;
+  } catch (e) {
+    storage = null;
+  }
+  const state = { framed: framed, storage: storage };
   window.spotcheckEmbed = state;
   if (!framed) {
     return;
@@ -28,9 +36,6 @@
   root.dataset.embedded = "true";
 
   const params = new URLSearchParams(window.location.hash.slice(1));
-  if (/^[a-z]{2}$/.test(params.get("lang") || "")) {
-    state.lang = params.get("lang");
-  }
 
   // allows reports whether origin is in the allowlist ("https://*.a.example" is any
   // subdomain of a.example, as in frame-ancestors).
