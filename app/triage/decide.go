@@ -41,6 +41,32 @@ func (k *Knowledge) posterior(lo []float64, out []float64) []float64 {
 	return out
 }
 
+// unexplained reports whether no cause explains the spots better than the remainder, "a
+// cause not in the base, or nothing that needs care" (meta.unlisted_prior): then there is no
+// benign reading to give self-care advice for, only for the person not to know what the
+// spots are. It counts in the result, not in the interview's choice of questions: the
+// questions that sort the causes are asked for the causes' sake already, and chasing this
+// floor cost the questions that find the emergencies.
+func (k *Knowledge) unexplained(lo []float64) bool {
+	var buf [128]float64
+	lead, rest := 0.0, 1.0
+	for _, x := range k.posterior(lo, buf[:0]) {
+		lead = max(lead, x)
+		rest -= x
+	}
+	return lead < rest
+}
+
+// noCauseExplains is meta.unexplained's condition: no cause explains the findings.
+type noCauseExplains struct{ k *Knowledge }
+
+func (c noCauseExplains) eval(v []slot) bool {
+	var buf [128]float64
+	return c.k.unexplained(c.k.logOdds(v, buf[:0]))
+}
+func (c noCauseExplains) holds(v []slot) bool { return c.eval(v) }
+func (noCauseExplains) refs(func(int))        {} // every cause's findings: none in particular
+
 // riskLevel returns the highest urgency U whose risk, the posterior probability that the
 // spots come from a cause needing at least U, reaches meta.risk_threshold[U]. The risk only
 // grows when a cause needing U gains weight, and adding a cause's evidence never needs a sum
@@ -147,13 +173,14 @@ type whatIf struct {
 	// matched[r] is whether rule r matches vals; a try evaluates again only the rules that
 	// read a finding it changes (Knowledge.rulesOf), flagged in dirty.
 	matched, dirty []bool
+	blank          []slot // nothing known, for edgeOf
 }
 
 func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatIf {
 	w := &whatIf{k: k, vals: slices.Clone(vals), lo: lo, tryLo: make([]float64, len(lo)),
 		share: k.posterior(lo, make([]float64, 0, len(lo))), urgency: urgency,
 		top: k.unlistedLogOdds, weight: make([]float64, len(lo)), touched: make([]bool, len(lo)),
-		matched: make([]bool, len(k.rules)), dirty: make([]bool, len(k.rules))}
+		matched: make([]bool, len(k.rules)), dirty: make([]bool, len(k.rules)), blank: make([]slot, len(vals))}
 	for r, rule := range k.rules {
 		w.matched[r] = rule.when.eval(vals)
 	}
@@ -303,10 +330,12 @@ func (w *whatIf) unknown(i int) bool {
 // counts like a cause: it calls for the urgency it would give when its probability reaches
 // that urgency's meta.risk_threshold; below that, from meta.plausible_answer, it sets the
 // level below: a plausible emergency needs a same-day check at least, a plausible urgent
-// answer a GP within days. The worse answer's urgency comes from the red-flag rules and the
-// causes only (worseAnswer): chained through the floor rules, every "not sure" fever would
-// send a benign rash to a doctor. A worse answer below those sets no floor but
-// may still be worth a safety net (worthANet); ok is false when no answer is.
+// answer a GP within days. A decisive finding's answer that would complete a red-flag rule
+// sets that level below whatever its plausibility (edgeOf). The worse answer's urgency comes
+// from the red-flag rules and the causes only (worseAnswer): chained through the floor rules,
+// every "not sure" fever would send a benign rash to a doctor. A worse answer below those
+// sets no floor but may still be worth a safety net (worthANet); ok is false when no answer
+// is.
 func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 	k := w.k
 	m := &k.meta
@@ -320,6 +349,9 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 		}
 		p := w.plausibility(i, j)
 		floor, counts := m.floorFor(k.findings[i], u, p)
+		if edge := w.edgeOf(i, s); edge > SelfCare && (!counts || edge-1 > floor) {
+			floor, counts = edge-1, true
+		}
 		if !counts && !m.worthANet(u, p) {
 			continue
 		}
@@ -335,6 +367,32 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 		}
 	}
 	return net, ok
+}
+
+// edgeOf returns the urgency of the most urgent red-flag rule that answer s of unknown
+// decisive finding i would complete, SelfCare when none (or i is not decisive): a rule that
+// holds by the known answers once i is answered s (Expr.holds: a test that an answer is
+// missing counts for nothing), and not by that answer alone, so that the rest of the rule is
+// known and present (a stiff neck, with the fever not yet measured; a band of spots, with
+// the eye involved). A clinician at that edge has the person check the sign now and treats
+// it as possible meanwhile; a rule that the answer matches alone (a fit) is left to the
+// answer's plausibility, or every unknown one would set a floor.
+func (w *whatIf) edgeOf(i int, s slot) Urgency {
+	k := w.k
+	if !k.findings[i].Decisive {
+		return SelfCare
+	}
+	edge := SelfCare
+	was := w.vals[i]
+	w.vals[i], w.blank[i] = s, s
+	for _, r := range k.rulesOf[i] {
+		rule := k.rules[r]
+		if rule.Kind == "red_flag" && rule.Urgency > edge && rule.when.holds(w.vals) && !rule.when.holds(w.blank) {
+			edge = rule.Urgency
+		}
+	}
+	w.vals[i], w.blank[i] = was, slot{}
+	return edge
 }
 
 // floorFor returns the floor that an unknown answer of finding d with probability p, which
@@ -420,12 +478,17 @@ func (k *Knowledge) assess(vals []slot, lo []float64) (Urgency, []Reason, []Safe
 	return u, why, nets
 }
 
-// assessOnce is decide and the floors of the unknown findings, for the findings as given.
+// assessOnce is decide and the floors of the unknown findings, for the findings as given,
+// and at least meta.unexplained when no cause explains the spots.
 func (k *Knowledge) assessOnce(vals []slot, lo []float64) (Urgency, []Reason, []SafetyNet) {
 	var why []Reason
 	u := k.decide(vals, lo, &why)
 	nets := k.newWhatIf(vals, lo, u).safetyNets()
 	final := u
+	if floor := k.meta.Unexplained; u < floor.Urgency && k.unexplained(lo) {
+		why = append(why, Reason{Urgency: floor.Urgency, Rule: floor})
+		final = floor.Urgency
+	}
 	for i := range nets {
 		if n := &nets[i]; n.Floor > u {
 			why = append(why, Reason{Urgency: n.Floor, SafetyNet: n, Probability: n.Plausibility})

@@ -114,12 +114,16 @@ func TestEvidenceExplainsTheScore(t *testing.T) {
 	}
 }
 
+// TestEvaluateWithNothingKnown: with nothing known no cause explains the spots, so the
+// result is meta.unexplained's floor, not self-care (a person who answers "not sure" to
+// everything must not be told to stay at home), and that floor is the one reason.
 func TestEvaluateWithNothingKnown(t *testing.T) {
 	k := bundled(t)
+	floor := k.Meta().Unexplained
 	for _, f := range []*Findings{nil, k.NewFindings()} {
 		res := k.Evaluate(f)
-		if res.Urgency != SelfCare || len(res.Rules) != 0 {
-			t.Errorf("nothing known: urgency %s, rules %d", res.Urgency, len(res.Rules))
+		if res.Urgency != floor.Urgency || len(res.Rules) != 1 || res.Rules[0] != floor {
+			t.Errorf("nothing known: urgency %s, rules %v; want %s from %s", res.Urgency, res.Rules, floor.Urgency, floor.ID)
 		}
 	}
 }

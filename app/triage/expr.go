@@ -12,6 +12,10 @@ import (
 // on an unknown finding is false, so that {"not": leaf} is true when the finding is unknown.
 type expr interface {
 	eval(vals []slot) bool
+	// holds is eval as if every finding were answered: a test that one is not answered is
+	// false (and a test that it is, true), so that nothing holds because an answer is
+	// missing; an unknown answer still matches no value.
+	holds(vals []slot) bool
 	// refs calls fn with the index of every finding the expression reads.
 	refs(fn func(index int))
 }
@@ -39,6 +43,26 @@ func (a anyOf) eval(v []slot) bool {
 }
 
 func (n notOf) eval(v []slot) bool { return !n.e.eval(v) }
+
+func (a allOf) holds(v []slot) bool {
+	for _, e := range a {
+		if !e.holds(v) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a anyOf) holds(v []slot) bool {
+	for _, e := range a {
+		if e.holds(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (n notOf) holds(v []slot) bool { return !n.e.holds(v) }
 
 func (a allOf) refs(fn func(int)) {
 	for _, e := range a {
@@ -93,6 +117,13 @@ func (l *leaf) eval(v []slot) bool {
 	default:
 		return s.num >= l.min && s.num < l.max
 	}
+}
+
+func (l *leaf) holds(v []slot) bool {
+	if l.op == opKnown {
+		return l.b
+	}
+	return l.eval(v)
 }
 
 func (l *leaf) refs(fn func(int)) { fn(l.index) }
@@ -268,6 +299,7 @@ type Definition struct {
 type defRef struct{ def *Definition }
 
 func (r *defRef) eval(v []slot) bool      { return r.def.when.eval(v) }
+func (r *defRef) holds(v []slot) bool     { return r.def.when.holds(v) }
 func (r *defRef) refs(fn func(index int)) { r.def.when.refs(fn) }
 
 // defTable holds the definitions while they load: each is compiled on first use, so that one

@@ -122,6 +122,7 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l.loadMeta(root.Get("meta"))
 	l.checkUITexts()
 	l.loadSources(root.Get("sources"))
+	l.k.meta.Unexplained = l.unexplained(root.Get("meta").Get("unexplained")) // cites sources
 	l.loadEmergencyNumbers(root.Get("emergency_numbers"))
 	l.loadUrgencies(root.Get("urgencies"))
 	l.loadSteps(root.Get("steps"))
@@ -335,6 +336,15 @@ func (l *loader) number(obj fields, path, key string, lo, hi float64) float64 {
 	return v.Float()
 }
 
+// flag reads an optional boolean field (false when absent).
+func (l *loader) flag(obj fields, path, key string) bool {
+	v := obj.Get(key)
+	if v.Exists() && !v.IsBool() {
+		l.problem(join(path, key), "want true or false, got %s", jsonKind(v))
+	}
+	return v.Bool()
+}
+
 // sourceIDs reads a required non-empty list of known source ids.
 func (l *loader) sourceIDs(obj fields, path string) []string {
 	var ids []string
@@ -362,7 +372,7 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 }
 
 var metaFields = []string{"version", "reviewed", "content_hash", "languages", "risk_threshold", "unlisted_prior", "answer_base_rate",
-	"ask_threshold", "plausible_answer", "question_budget", "ui", "language_names"}
+	"ask_threshold", "plausible_answer", "question_budget", "ui", "language_names", "unexplained"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -523,7 +533,7 @@ func (l *loader) loadSteps(list gjson.Result) {
 	}
 }
 
-var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "widget", "places", "check", "base_rate"}
+var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "widget", "places", "check", "base_rate", "decisive"}
 
 func (l *loader) loadFindings(list gjson.Result) {
 	seen := map[string]bool{}
@@ -536,6 +546,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 		d.Help = l.text(f, p, "help", false)
 		d.Unsure = l.text(f, p, "unsure", false)
 		d.Check = l.text(f, p, "check", false)
+		d.Decisive = l.flag(f, p, "decisive")
 		switch typ := f.Get("type").String(); typ {
 		case "bool":
 			d.Kind = Bool
@@ -654,6 +665,30 @@ func (l *loader) loadConditions(list gjson.Result) {
 		l.k.conditions = append(l.k.conditions, cond)
 		l.k.conditionByID[cond.ID] = cond
 	}
+}
+
+// unexplained reads meta.unexplained, the floor for spots no cause explains: {"urgency",
+// "title", "message", "sources"}, a rule without a condition (the engine decides when it
+// holds: see Knowledge.unexplained).
+func (l *loader) unexplained(r gjson.Result) *Rule {
+	const p = "meta.unexplained"
+	if !r.Exists() {
+		l.problem(p, "missing: the floor for spots that no cause explains")
+		return nil
+	}
+	if !r.IsObject() {
+		l.problem(p, "want an object, got %s", jsonKind(r))
+		return nil
+	}
+	f := objectFields(r, 4)
+	l.checkKeys(f, p, "urgency", "title", "message", "sources")
+	rule := &Rule{ID: "no_cause_explains", Kind: "floor", Urgency: l.urgency(f, p),
+		Title: l.text(f, p, "title", true), Message: l.text(f, p, "message", true), Sources: l.sourceIDs(f, p),
+		when: noCauseExplains{l.k}}
+	if rule.Urgency == SelfCare {
+		l.problem(p+".urgency", "the floor must be above self_care")
+	}
+	return rule
 }
 
 func (l *loader) loadRules(list gjson.Result) {

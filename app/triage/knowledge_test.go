@@ -207,6 +207,23 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			item(kb, "rules", 1)["kind"] = "warning"
 			return "rules.1.kind"
 		}, `unknown kind "warning"`},
+		{"decisive that is not a flag", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "fever")
+			item(kb, "findings", i)["decisive"] = "yes"
+			return "findings." + strconv.Itoa(i) + ".decisive"
+		}, "want true or false"},
+		{"no floor for spots no cause explains", func(t *testing.T, kb map[string]any) string {
+			delete(kb["meta"].(map[string]any), "unexplained")
+			return "meta.unexplained"
+		}, "missing"},
+		{"that floor at self-care", func(t *testing.T, kb map[string]any) string {
+			kb["meta"].(map[string]any)["unexplained"].(map[string]any)["urgency"] = "self_care"
+			return "meta.unexplained.urgency"
+		}, "above self_care"},
+		{"that floor without a source", func(t *testing.T, kb map[string]any) string {
+			kb["meta"].(map[string]any)["unexplained"].(map[string]any)["sources"] = []any{}
+			return "meta.unexplained.sources"
+		}, "non-empty list"},
 		{"step with no questions", func(t *testing.T, kb map[string]any) string {
 			kb["steps"] = append(list(kb, "steps"), map[string]any{"id": "empty", "title": map[string]any{"en": "E"}})
 			return "steps." + strconv.Itoa(len(list(kb, "steps"))-1)

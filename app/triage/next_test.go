@@ -103,3 +103,68 @@ func TestPruneForgetsAnswersThatNoLongerApply(t *testing.T) {
 		t.Errorf("after sex changed: pruned %v, pregnant asked %v, fever known %v", gone, f.Asked("pregnant"), f.Known("fever"))
 	}
 }
+
+// TestDecisiveAnswerAtTheEdgeOfARule checks edgeOf: an unknown decisive finding's answer
+// that would complete a red-flag rule whose other parts are known gives that rule's urgency;
+// one that the rule needs nothing else for, or a finding not marked decisive, gives none.
+func TestDecisiveAnswerAtTheEdgeOfARule(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		known, finding string
+		answer         bool
+		want           Urgency
+	}{
+		{`{"age_years": 6, "stiff_neck": true}`, "fever", true, Emergency},                 // meningitis signs
+		{`{"age_years": 65, "cancer_treatment": true}`, "fever", true, Emergency},          // neutropenic sepsis
+		{`{"age_years": 30, "vomiting": true}`, "allergen_exposure", true, Emergency},      // anaphylaxis, gut signs
+		{`{"age_years": 45, "location": ["eyes"]}`, "band_one_side", true, Urgent},         // shingles near the eye
+		{`{"age_years": 6}`, "fever", true, SelfCare},                                      // nothing known beside it
+		{`{"age_years": 30, "allergen_exposure": true}`, "abdominal_pain", true, SelfCare}, // not decisive
+		{`{"age_years": 6, "stiff_neck": true}`, "fever", false, SelfCare},                 // the better answer
+	} {
+		f, err := k.ParseFindings(tt.known)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := k.Finding(tt.finding)
+		lo := k.logOdds(f.vals, nil)
+		w := k.newWhatIf(f.vals, lo, k.decide(f.vals, lo, nil))
+		if got := w.edgeOf(d.index, slot{known: true, b: tt.answer}); got != tt.want {
+			t.Errorf("%s with %s %v: edge %s, want %s", tt.known, tt.finding, tt.answer, got, tt.want)
+		}
+	}
+}
+
+// TestDecisiveUnknownSetsTheLevelBelowTheRule: the floor and safety net an edge sets in the
+// result, whatever the answer's plausibility: a stiff neck with the temperature not taken
+// needs a doctor today at least, and the result says to check the temperature.
+func TestDecisiveUnknownSetsTheLevelBelowTheRule(t *testing.T) {
+	k := bundled(t)
+	f, _ := k.ParseFindings(`{"age_years": 6, "stiff_neck": true, "glass_test": "fades", "location": ["trunk"]}`)
+	res := k.Evaluate(f)
+	if res.Urgency < Urgent {
+		t.Errorf("stiff neck, fever unknown: %s, want urgent at least", res.Urgency)
+	}
+	if !slices.ContainsFunc(res.SafetyNets, func(n SafetyNet) bool { return n.ID == "check_fever" && n.If == Emergency && n.Floor >= Urgent }) {
+		t.Errorf("no safety net to check the fever with a floor: %+v", res.SafetyNets)
+	}
+}
+
+// TestHoldsCountsNothingFromAMissingAnswer: neutropenic sepsis's rule matches cancer
+// treatment with the fever unknown (eval), but not by the known answers alone (holds).
+func TestHoldsCountsNothingFromAMissingAnswer(t *testing.T) {
+	k := bundled(t)
+	f, _ := k.ParseFindings(`{"cancer_treatment": true}`)
+	i := slices.IndexFunc(k.Rules(), func(r *Rule) bool { return r.ID == "neutropenic_fever" })
+	if i < 0 {
+		t.Fatal("no rule neutropenic_fever")
+	}
+	r := k.Rules()[i]
+	if !r.when.eval(f.vals) || r.when.holds(f.vals) {
+		t.Errorf("eval %v holds %v, want true and false", r.when.eval(f.vals), r.when.holds(f.vals))
+	}
+	g, _ := k.ParseFindings(`{"cancer_treatment": true, "shivering": true}`)
+	if !r.when.holds(g.vals) {
+		t.Error("with shivering known, holds should be true")
+	}
+}

@@ -241,6 +241,9 @@ func (k *Knowledge) UserTexts(lang string) []UserText {
 	for _, key := range sortedKeys(k.meta.Texts) {
 		add("other", "meta."+key, k.meta.Texts[key])
 	}
+	if u := k.meta.Unexplained; u != nil {
+		add("other", "meta.unexplained.message", u.Message)
+	}
 	for _, key := range sortedKeys(k.meta.UI) {
 		add("other", "meta.ui."+key, k.meta.UI[key])
 	}

@@ -89,6 +89,9 @@ type Meta struct {
 	// PlausibleAnswer is the probability from which an unknown finding's answer sets the
 	// level below the one it would give (an emergency answer: urgent; see floorOf).
 	PlausibleAnswer float64
+	// Unexplained is the floor for spots that no cause explains (meta.unexplained): a rule
+	// of kind floor with no condition of its own, matched by the engine (see unexplained).
+	Unexplained *Rule
 	// Texts holds every text of meta by key: name, tagline, disclaimer, privacy,
 	// emergency_intro, unsure, yes, no, and any other the file adds.
 	Texts map[string]Text
@@ -164,6 +167,10 @@ type Finding struct {
 	// Check says what to look at now when the finding is unknown; {action} is replaced by
 	// the action of the urgency its worse answer would call for.
 	Check Text
+	// Decisive marks a sign the person can check in a minute (the temperature, the look of
+	// the spots): unknown, an answer of it that would complete a red-flag rule whose other
+	// parts are known sets a floor whatever its plausibility (see edgeOf).
+	Decisive bool
 	// base is, per candidate slot of the finding, how often people using the checker give
 	// that answer before anything is known (see plausibility).
 	base      []float64
