@@ -4,6 +4,7 @@ package ui_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -544,8 +545,16 @@ func TestBrowserLanguage(t *testing.T) {
 			heading := k.UI("start_title", tc.want)
 			title := strings.NewReplacer("{screen}", heading, "{name}", k.UI("name", tc.want)).Replace(k.UI("screen_title", tc.want))
 			want := page{tc.want, heading, title, k.UI("tagline", tc.want)}
-			if got := read(ctx); got != want {
-				t.Errorf("navigator %q, URL %q: %+v, want %+v", tc.accept, tc.query, got, want)
+			// The title follows the heading once the screen has rendered: wait for the page to
+			// say all four, then compare, so that a failure shows what it said instead.
+			w, err := json.Marshal(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown := fmt.Sprintf(`((w) => document.documentElement.lang === w.HTML && document.getElementById("screen-title")?.textContent === w.Heading &&
+				document.title === w.Title && document.querySelector('meta[name="description"]').content === w.Description)(%s)`, w)
+			if err := browsertest.Until(ctx, shown, 10*time.Second); err != nil {
+				t.Errorf("navigator %q, URL %q: %+v, want %+v", tc.accept, tc.query, read(ctx), want)
 			}
 		})
 	}
