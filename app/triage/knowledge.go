@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/tidwall/gjson"
 )
@@ -91,6 +92,9 @@ type loader struct {
 	langs    []string
 	uiTexts  []UIText  // the texts a UI needs (RequireUI), nil for no check
 	defs     *defTable // named sub-conditions; nil until loadDefs, so ask_if cannot use them
+	// prechecked skips what only validation needs (Prechecked): the base is one that a full
+	// Load has already accepted.
+	prechecked bool
 }
 
 func (l *loader) problem(path, format string, args ...any) {
@@ -98,7 +102,9 @@ func (l *loader) problem(path, format string, args ...any) {
 }
 
 // Load parses and validates a knowledge base. On any problem it returns a *LoadError listing
-// every problem with its JSON path, and no Knowledge: never a half-loaded base.
+// every problem with its JSON path, and no Knowledge: never a half-loaded base. The texts are
+// read from a copy of data, by language, when shown (see Text); with Prechecked, from data
+// itself, which must then never change.
 func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l := &loader{k: &Knowledge{
 		sourceByID:    map[string]*Source{},
@@ -109,10 +115,16 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	for _, o := range opts {
 		o(l)
 	}
-	if problems := CheckJSON(data); problems != nil {
-		return nil, &LoadError{problems}
+	var doc string
+	if l.prechecked {
+		doc = unsafe.String(unsafe.SliceData(data), len(data))
+	} else {
+		if problems := CheckJSON(data); problems != nil {
+			return nil, &LoadError{problems}
+		}
+		doc = string(data) // the texts keep it: a caller may reuse its bytes
 	}
-	parsed := gjson.ParseBytes(data)
+	parsed := gjson.Parse(doc)
 	if !parsed.IsObject() {
 		l.problem("$", "want an object, got %s", jsonKind(parsed))
 		return nil, &LoadError{l.problems}
@@ -129,10 +141,12 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l.loadDefs(root.Get("defs"))
 	l.loadConditions(root.Get("conditions"))
 	l.loadRules(root.Get("rules"))
-	l.checkDisplay()
-	l.checkDefsUsed()
-	l.checkVocabulary()
-	l.checkReachable()
+	if !l.prechecked {
+		l.checkDisplay()
+		l.checkDefsUsed()
+		l.checkVocabulary()
+		l.checkReachable()
+	}
 	if len(l.problems) > 0 {
 		return nil, &LoadError{l.problems}
 	}
@@ -183,6 +197,9 @@ func (fs fields) keys() []string {
 
 // checkKeys reports keys of obj that are not allowed (a typo would otherwise be ignored).
 func (l *loader) checkKeys(obj fields, path string, allowed ...string) {
+	if l.prechecked {
+		return
+	}
 	for _, f := range obj {
 		if !slices.Contains(allowed, f.key) {
 			l.problem(join(path, f.key), "unknown key (allowed: %s)", strings.Join(allowed, ", "))
@@ -256,21 +273,28 @@ func (l *loader) id(obj fields, path string, seen map[string]bool) string {
 	return id
 }
 
-// text reads a Text: an object of language -> non-empty string with English present.
+// text reads a Text: an object of language -> non-empty string with English present. It
+// keeps the object's raw JSON; Prechecked skips the check, so that no text is parsed at load.
 func (l *loader) text(obj fields, path, key string, required bool) Text {
 	v := obj.Get(key)
+	if l.prechecked {
+		if !v.IsObject() {
+			return Text{}
+		}
+		return Text{raw: v.Raw}
+	}
 	p := join(path, key)
 	if !v.Exists() {
 		if required {
 			l.problem(p, "missing text")
 		}
-		return nil
+		return Text{}
 	}
 	if !v.IsObject() {
 		l.problem(p, "want a text object like {\"en\": \"...\"}, got %s", jsonKind(v))
-		return nil
+		return Text{}
 	}
-	t := Text{}
+	t := map[string]string{}
 	v.ForEach(func(lang, s gjson.Result) bool {
 		switch {
 		case len(l.langs) > 0 && !slices.Contains(l.langs, lang.String()):
@@ -286,13 +310,13 @@ func (l *loader) text(obj fields, path, key string, required bool) Text {
 		l.problem(p, "missing English (\"en\") text")
 	}
 	l.checkTranslations(p, t)
-	return t
+	return Text{raw: v.Raw}
 }
 
 // checkTranslations checks that a text is there in every language meta.languages lists (a
 // person who chose Spanish must never meet English mid-interview) with the English's
 // placeholders, each as often.
-func (l *loader) checkTranslations(path string, t Text) {
+func (l *loader) checkTranslations(path string, t map[string]string) {
 	en, hasEn := t["en"]
 	want := placeholderRE.FindAllString(en, -1)
 	slices.Sort(want)
@@ -409,7 +433,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 		}
 	}
 	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no", "safety_net"} {
-		if meta.Texts[k] == nil && !hasProblemAt(l.problems, "meta."+k) {
+		if meta.Texts[k].IsZero() && !hasProblemAt(l.problems, "meta."+k) {
 			l.problem("meta."+k, "missing text")
 		}
 	}
