@@ -95,6 +95,31 @@ type loader struct {
 	// prechecked skips what only validation needs (Prechecked): the base is one that a full
 	// Load has already accepted.
 	prechecked bool
+	// fieldArena and itemArena hand out the members of objects and the elements of lists
+	// (fields, array) from a few large blocks: a load reads thousands of small objects, each
+	// of which would otherwise be an allocation of its own.
+	fieldArena fields
+	itemArena  []gjson.Result
+}
+
+// arenaBlock is how many members or elements a new block of an arena holds.
+const arenaBlock = 1024
+
+// fields reads the members of an object as objectFields does, from the loader's arena.
+func (l *loader) fields(r gjson.Result, size int) fields {
+	if !r.IsObject() {
+		return nil
+	}
+	if cap(l.fieldArena)-len(l.fieldArena) < size {
+		l.fieldArena = make(fields, 0, max(arenaBlock, size))
+	}
+	start := len(l.fieldArena)
+	r.ForEach(func(k, v gjson.Result) bool {
+		l.fieldArena = append(l.fieldArena, field{k.Str, v})
+		return true
+	})
+	end := len(l.fieldArena)
+	return l.fieldArena[start:end:end] // full: an append to it never writes into the arena
 }
 
 func (l *loader) problem(path, format string, args ...any) {
@@ -218,7 +243,16 @@ func join(path, key string) string {
 func (l *loader) array(r gjson.Result, path string) []gjson.Result {
 	var items []gjson.Result
 	if r.IsArray() {
-		items = r.Array()
+		if cap(l.itemArena)-len(l.itemArena) < 16 {
+			l.itemArena = make([]gjson.Result, 0, arenaBlock)
+		}
+		start := len(l.itemArena)
+		r.ForEach(func(_, v gjson.Result) bool {
+			l.itemArena = append(l.itemArena, v)
+			return true
+		})
+		end := len(l.itemArena)
+		items = l.itemArena[start:end:end]
 	}
 	if len(items) == 0 {
 		l.problem(path, "want a non-empty list, got %s", jsonKind(r))
@@ -241,7 +275,7 @@ func (l *loader) objects(list gjson.Result, path string, allowed ...string) []ob
 		if !item.IsObject() {
 			l.problem(p, "want an object, got %s", jsonKind(item))
 		}
-		out[i] = object{p, objectFields(item, len(allowed))}
+		out[i] = object{p, l.fields(item, len(allowed))}
 		l.checkKeys(out[i].fields, p, allowed...)
 	}
 	return out
@@ -263,7 +297,7 @@ func (l *loader) id(obj fields, path string, seen map[string]bool) string {
 	if id == "" {
 		return ""
 	}
-	if !idRE.MatchString(id) {
+	if !l.prechecked && !idRE.MatchString(id) {
 		l.problem(path+".id", "%q is not a lower_snake_case id", id)
 	}
 	if seen[id] {

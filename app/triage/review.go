@@ -51,7 +51,7 @@ func (l *loader) review(obj fields, path string) Review {
 		l.problem(p, `want {"by", "date", "status"}, got %s`, jsonKind(v))
 		return Review{}
 	}
-	f := objectFields(v, 3)
+	f := l.fields(v, 3)
 	l.checkKeys(f, p, "by", "date", "status")
 	r := Review{By: l.str(f, p, "by"), Date: l.str(f, p, "date"), Status: l.str(f, p, "status")}
 	if r.Date != "" {
