@@ -20,12 +20,18 @@ all: build
 ## build: the production app under build/web: web/ files, app.wasm, and a brotli (-q 11) and
 ## gzip (-9) copy of every wasm/js/css/json/svg file next to it, remade only when the file's
 ## content changed (build/.sums). The server computes Version from the content it serves.
+## It refuses to build from a knowledge base with any problem (`server check`: the app loads
+## it Prechecked, without the checks), and embeds knowledge.json compacted (no indentation:
+## the same base, a fifth fewer bytes; KNOWLEDGE_OVERLAY).
 PRECOMPRESS := -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest'
+KNOWLEDGE_OVERLAY := build/knowledge-overlay.json
 build:
 	$(call need,brotli)
+	$(GO) run ./server check
 	mkdir -p build/web build/.sums
 	cp -r web/. build/web/
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/web/app.wasm ./app/wasm
+	$(GO) run ./internal/compactjson -overlay $(KNOWLEDGE_OVERLAY) knowledge.json build/knowledge.min.json
+	GOOS=js GOARCH=wasm $(GO) build -overlay $(KNOWLEDGE_OVERLAY) -trimpath -ldflags='-s -w' -o build/web/app.wasm ./app/wasm
 	@cd build/web && find . -type f \( $(PRECOMPRESS) \) | while read -r f; do \
 	  sum=$$(sha256sum "$$f" | cut -d' ' -f1); mark="../.sums/$$(echo "$$f" | tr / _).sum"; \
 	  if [ -f "$$f.br" ] && [ -f "$$f.gz" ] && [ "$$(cat "$$mark" 2>/dev/null)" = "$$sum" ]; then continue; fi; \

@@ -130,7 +130,13 @@ const probeJS = `(() => {
     const orig = WebAssembly[name];
     if (!orig) continue;
     WebAssembly[name] = function (...args) {
-      return orig.apply(this, args).then((r) => { if (B.compiled < 0) B.compiled = performance.now(); return r; });
+      return orig.apply(this, args).then((r) => {
+        if (B.compiled < 0) B.compiled = performance.now();
+        // Go's wasm exports its linear memory as "mem": kept to read its size (wasmMemoryJS).
+        const inst = r.instance || r;
+        if (inst.exports && inst.exports.mem) window.__benchMem = inst.exports.mem;
+        return r;
+      });
     };
   }
   try {
@@ -183,6 +189,11 @@ const bytesJS = `(() => {
   }
   return {bytes, count};
 })()`
+
+// wasmMemoryJS is the byte length of the Go wasm's linear memory (WebAssembly.Memory, kept by
+// probeJS), -1 before it is instantiated. Go's memory grows and never shrinks: it is the most
+// the app has held so far.
+const wasmMemoryJS = `window.__benchMem ? window.__benchMem.buffer.byteLength : -1`
 
 // probeResult is what probeJS noted.
 type probeResult struct {
@@ -263,7 +274,9 @@ type loadSample struct {
 	Repeat      probeResult `json:"repeat"`
 	RepeatBytes int64       `json:"repeat_server_bytes"`
 	Offline     probeResult `json:"offline"`
-	Error       string      `json:"error,omitempty"`
+	// WasmMemory is the wasm's linear memory in bytes once the first visit is interactive.
+	WasmMemory float64 `json:"wasm_memory"`
+	Error      string  `json:"error,omitempty"`
 }
 
 // probedBrowser starts a fresh profile with the page probe installed and the condition (network
@@ -308,6 +321,9 @@ func coldRepeatOffline(ctx context.Context, a *appSpec, s *server, c condition) 
 		return out, err
 	}
 	out.PageBytes, out.PageCount = br.Bytes, br.Count
+	if out.WasmMemory, err = eval[float64](b, 10*time.Second, wasmMemoryJS); err != nil {
+		return out, err
+	}
 	out.Cold.WasmEnd, _ = eval[float64](b, 10*time.Second, `(() => {
 	  const w = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.endsWith("/app.wasm"));
 	  return w ? w.responseEnd : -1;
@@ -384,8 +400,10 @@ type walkResult struct {
 	DOM    []float64 `json:"dom_ms"`    // click to the next question in the DOM (Go's handler and render)
 	Result []float64 `json:"result_ms"` // the last answer: click to the frame that paints the result
 	Steps  []string  `json:"steps"`
-	Done   bool      `json:"done"`
-	Error  string    `json:"error,omitempty"`
+	// Memory is the wasm's linear memory in bytes after the whole interview.
+	Memory float64 `json:"wasm_memory"`
+	Done   bool    `json:"done"`
+	Error  string  `json:"error,omitempty"`
 }
 
 // walkTB is the walker's TB for bench: the first error is the walk's, and a fatal one ends it.
@@ -487,6 +505,9 @@ func walk(ctx context.Context, a *appSpec, s *server, c condition, k *triage.Kno
 	if tb.err != nil {
 		out.Error = tb.err.Error()
 		return out, fmt.Errorf("walk: %v after %d answers (%s)", tb.err, len(out.Times), strings.Join(out.Steps, " "))
+	}
+	if out.Memory, err = eval[float64](b, 10*time.Second, wasmMemoryJS); err != nil {
+		return out, err
 	}
 	out.Done = true
 	return out, nil

@@ -11,13 +11,23 @@ import (
 	"strings"
 )
 
+// knowledgeOverlay is the go build overlay with which `make build` embeds knowledge.json
+// compacted (internal/compactjson).
+const knowledgeOverlay = "build/knowledge-overlay.json"
+
 // buildWasm builds the wasm main in pkg to out as `make build` builds Spotcheck's:
-// GOOS=js GOARCH=wasm, -trimpath -ldflags='-s -w'.
+// GOOS=js GOARCH=wasm, -trimpath -ldflags='-s -w', knowledge.json compacted, so that the
+// engine's figures are those of the base as the app ships it.
 func buildWasm(pkg, out string, tags ...string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	args := []string{"build", "-trimpath", "-ldflags=-s -w"}
+	compact := exec.Command(goCmd(), "run", "./internal/compactjson", "-overlay", knowledgeOverlay, "knowledge.json", "build/knowledge.min.json")
+	compact.Stdout, compact.Stderr = os.Stderr, os.Stderr
+	if err := compact.Run(); err != nil {
+		return fmt.Errorf("compactjson: %w", err)
+	}
+	args := []string{"build", "-overlay", knowledgeOverlay, "-trimpath", "-ldflags=-s -w"}
 	if len(tags) > 0 {
 		args = append(args, "-tags="+strings.Join(tags, ","))
 	}

@@ -51,10 +51,10 @@ func (k *Knowledge) Meta() Meta { return k.meta }
 // UI returns the interface string with the key in lang (English as a fallback), or the key
 // itself when the knowledge base lacks it, so that a missing string shows rather than hides.
 func (k *Knowledge) UI(key, lang string) string {
-	if t := k.meta.UI[key]; t != nil {
+	if t := k.meta.UI[key]; !t.IsZero() {
 		return t.In(lang)
 	}
-	if t := k.meta.Texts[key]; t != nil {
+	if t := k.meta.Texts[key]; !t.IsZero() {
 		return t.In(lang)
 	}
 	return key

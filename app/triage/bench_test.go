@@ -57,3 +57,15 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadPrechecked is the app's load at start: the compacted base it embeds, Prechecked.
+func BenchmarkLoadPrechecked(b *testing.B) {
+	data := compactKnowledge(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(data, Prechecked()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

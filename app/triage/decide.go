@@ -504,7 +504,7 @@ func (k *Knowledge) assessOnce(vals []slot, lo []float64) (Urgency, []Reason, []
 func (n *SafetyNet) Text(lang string) string {
 	k := n.k
 	action := k.urgencies[n.If].IfAction.In(lang)
-	if n.Finding.Check != nil {
+	if !n.Finding.Check.IsZero() {
 		return replacePlaceholders(n.Finding.Check.In(lang), "{action}", action)
 	}
 	return replacePlaceholders(k.meta.Texts["safety_net"].In(lang),

@@ -134,7 +134,7 @@ func (l *loader) parseExpr(r gjson.Result, path string) expr {
 		l.problem(path, "want a condition object (all, any, not, def or finding), got %s", jsonKind(r))
 		return nil
 	}
-	fs := objectFields(r, 3)
+	fs := l.fields(r, 3)
 	keys := fs.keys()
 	switch {
 	case fs.Get("all").Exists() || fs.Get("any").Exists():

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/tidwall/gjson"
 )
@@ -91,6 +92,34 @@ type loader struct {
 	langs    []string
 	uiTexts  []UIText  // the texts a UI needs (RequireUI), nil for no check
 	defs     *defTable // named sub-conditions; nil until loadDefs, so ask_if cannot use them
+	// prechecked skips what only validation needs (Prechecked): the base is one that a full
+	// Load has already accepted.
+	prechecked bool
+	// fieldArena and itemArena hand out the members of objects and the elements of lists
+	// (fields, array) from a few large blocks: a load reads thousands of small objects, each
+	// of which would otherwise be an allocation of its own.
+	fieldArena fields
+	itemArena  []gjson.Result
+}
+
+// arenaBlock is how many members or elements a new block of an arena holds.
+const arenaBlock = 1024
+
+// fields reads the members of an object as objectFields does, from the loader's arena.
+func (l *loader) fields(r gjson.Result, size int) fields {
+	if !r.IsObject() {
+		return nil
+	}
+	if cap(l.fieldArena)-len(l.fieldArena) < size {
+		l.fieldArena = make(fields, 0, max(arenaBlock, size))
+	}
+	start := len(l.fieldArena)
+	r.ForEach(func(k, v gjson.Result) bool {
+		l.fieldArena = append(l.fieldArena, field{k.Str, v})
+		return true
+	})
+	end := len(l.fieldArena)
+	return l.fieldArena[start:end:end] // full: an append to it never writes into the arena
 }
 
 func (l *loader) problem(path, format string, args ...any) {
@@ -98,7 +127,9 @@ func (l *loader) problem(path, format string, args ...any) {
 }
 
 // Load parses and validates a knowledge base. On any problem it returns a *LoadError listing
-// every problem with its JSON path, and no Knowledge: never a half-loaded base.
+// every problem with its JSON path, and no Knowledge: never a half-loaded base. The texts are
+// read from a copy of data, by language, when shown (see Text); with Prechecked, from data
+// itself, which must then never change.
 func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l := &loader{k: &Knowledge{
 		sourceByID:    map[string]*Source{},
@@ -109,10 +140,16 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	for _, o := range opts {
 		o(l)
 	}
-	if problems := CheckJSON(data); problems != nil {
-		return nil, &LoadError{problems}
+	var doc string
+	if l.prechecked {
+		doc = unsafe.String(unsafe.SliceData(data), len(data))
+	} else {
+		if problems := CheckJSON(data); problems != nil {
+			return nil, &LoadError{problems}
+		}
+		doc = string(data) // the texts keep it: a caller may reuse its bytes
 	}
-	parsed := gjson.ParseBytes(data)
+	parsed := gjson.Parse(doc)
 	if !parsed.IsObject() {
 		l.problem("$", "want an object, got %s", jsonKind(parsed))
 		return nil, &LoadError{l.problems}
@@ -130,10 +167,12 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l.loadDefs(root.Get("defs"))
 	l.loadConditions(root.Get("conditions"))
 	l.loadRules(root.Get("rules"))
-	l.checkDisplay()
-	l.checkDefsUsed()
-	l.checkVocabulary()
-	l.checkReachable()
+	if !l.prechecked {
+		l.checkDisplay()
+		l.checkDefsUsed()
+		l.checkVocabulary()
+		l.checkReachable()
+	}
 	if len(l.problems) > 0 {
 		return nil, &LoadError{l.problems}
 	}
@@ -184,6 +223,9 @@ func (fs fields) keys() []string {
 
 // checkKeys reports keys of obj that are not allowed (a typo would otherwise be ignored).
 func (l *loader) checkKeys(obj fields, path string, allowed ...string) {
+	if l.prechecked {
+		return
+	}
 	for _, f := range obj {
 		if !slices.Contains(allowed, f.key) {
 			l.problem(join(path, f.key), "unknown key (allowed: %s)", strings.Join(allowed, ", "))
@@ -202,7 +244,16 @@ func join(path, key string) string {
 func (l *loader) array(r gjson.Result, path string) []gjson.Result {
 	var items []gjson.Result
 	if r.IsArray() {
-		items = r.Array()
+		if cap(l.itemArena)-len(l.itemArena) < 16 {
+			l.itemArena = make([]gjson.Result, 0, arenaBlock)
+		}
+		start := len(l.itemArena)
+		r.ForEach(func(_, v gjson.Result) bool {
+			l.itemArena = append(l.itemArena, v)
+			return true
+		})
+		end := len(l.itemArena)
+		items = l.itemArena[start:end:end]
 	}
 	if len(items) == 0 {
 		l.problem(path, "want a non-empty list, got %s", jsonKind(r))
@@ -225,7 +276,7 @@ func (l *loader) objects(list gjson.Result, path string, allowed ...string) []ob
 		if !item.IsObject() {
 			l.problem(p, "want an object, got %s", jsonKind(item))
 		}
-		out[i] = object{p, objectFields(item, len(allowed))}
+		out[i] = object{p, l.fields(item, len(allowed))}
 		l.checkKeys(out[i].fields, p, allowed...)
 	}
 	return out
@@ -247,7 +298,7 @@ func (l *loader) id(obj fields, path string, seen map[string]bool) string {
 	if id == "" {
 		return ""
 	}
-	if !idRE.MatchString(id) {
+	if !l.prechecked && !idRE.MatchString(id) {
 		l.problem(path+".id", "%q is not a lower_snake_case id", id)
 	}
 	if seen[id] {
@@ -257,21 +308,28 @@ func (l *loader) id(obj fields, path string, seen map[string]bool) string {
 	return id
 }
 
-// text reads a Text: an object of language -> non-empty string with English present.
+// text reads a Text: an object of language -> non-empty string with English present. It
+// keeps the object's raw JSON; Prechecked skips the check, so that no text is parsed at load.
 func (l *loader) text(obj fields, path, key string, required bool) Text {
 	v := obj.Get(key)
+	if l.prechecked {
+		if !v.IsObject() {
+			return Text{}
+		}
+		return Text{raw: v.Raw}
+	}
 	p := join(path, key)
 	if !v.Exists() {
 		if required {
 			l.problem(p, "missing text")
 		}
-		return nil
+		return Text{}
 	}
 	if !v.IsObject() {
 		l.problem(p, "want a text object like {\"en\": \"...\"}, got %s", jsonKind(v))
-		return nil
+		return Text{}
 	}
-	t := Text{}
+	t := map[string]string{}
 	v.ForEach(func(lang, s gjson.Result) bool {
 		switch {
 		case len(l.langs) > 0 && !slices.Contains(l.langs, lang.String()):
@@ -287,13 +345,13 @@ func (l *loader) text(obj fields, path, key string, required bool) Text {
 		l.problem(p, "missing English (\"en\") text")
 	}
 	l.checkTranslations(p, t)
-	return t
+	return Text{raw: v.Raw}
 }
 
 // checkTranslations checks that a text is there in every language meta.languages lists (a
 // person who chose Spanish must never meet English mid-interview) with the English's
 // placeholders, each as often.
-func (l *loader) checkTranslations(path string, t Text) {
+func (l *loader) checkTranslations(path string, t map[string]string) {
 	en, hasEn := t["en"]
 	want := placeholderRE.FindAllString(en, -1)
 	slices.Sort(want)
@@ -420,7 +478,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 		}
 	}
 	for _, k := range []string{"name", "disclaimer", "unsure", "yes", "no", "safety_net"} {
-		if meta.Texts[k] == nil && !hasProblemAt(l.problems, "meta."+k) {
+		if meta.Texts[k].IsZero() && !hasProblemAt(l.problems, "meta."+k) {
 			l.problem("meta."+k, "missing text")
 		}
 	}

@@ -72,7 +72,7 @@ func TestForCountry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := numbers.ForCountry(tt.code)
-		if got.Country != tt.country || got.Number != tt.number || (got.Note != nil) != tt.note {
+		if got.Country != tt.country || got.Number != tt.number || !got.Note.IsZero() != tt.note {
 			t.Errorf("ForCountry(%q) = %+v, want %s %s, note %v", tt.code, got, tt.country, tt.number, tt.note)
 		}
 		if got.Number != numbers.For(tt.code) {
@@ -102,11 +102,11 @@ func TestNumbersTable(t *testing.T) {
 				t.Errorf("%s: source %q has no page", c.Code, s)
 			}
 		}
-		if c.Note != nil && c.Note["en"] == "" {
+		if !c.Note.IsZero() && c.Note.In("en") == "" {
 			t.Errorf("%s: a note with no English", c.Code)
 		}
-		if c.Note != nil && !strings.ContainsAny(c.Note["en"], "0123456789") {
-			t.Errorf("%s: note %q names no number: a note is for another number that also works", c.Code, c.Note["en"])
+		if !c.Note.IsZero() && !strings.ContainsAny(c.Note.In("en"), "0123456789") {
+			t.Errorf("%s: note %q names no number: a note is for another number that also works", c.Code, c.Note.In("en"))
 		}
 	}
 	// Every Spanish-speaking country the table lists, and the largest of each continent.

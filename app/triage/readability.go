@@ -210,7 +210,7 @@ const minOtherWords = 6
 func (k *Knowledge) UserTexts(lang string) []UserText {
 	var out []UserText
 	add := func(kind, where string, t Text) {
-		if s := t[lang]; s != "" {
+		if s, _ := t.Lang(lang); s != "" {
 			if kind == "other" && len(wordsOf(s)) < minOtherWords {
 				return
 			}

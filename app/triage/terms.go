@@ -93,86 +93,100 @@ type termRef struct {
 	term      *term
 }
 
-// lr reads one likelihood ratio (1 when it is wrong).
-func (l *loader) lr(v gjson.Result, path string) ratio {
+// lr reads one likelihood ratio at path().key (1 when it is wrong). The path is made only for
+// a problem: a load reads two thousand ratios, and the app's reads none wrong.
+func (l *loader) lr(v gjson.Result, path func() string, key string) ratio {
 	if v.Type != gjson.Number {
-		l.problem(path, "want a likelihood ratio (a number), got %s", jsonKind(v))
+		l.problem(join(path(), key), "want a likelihood ratio (a number), got %s", jsonKind(v))
 		return ratio{lr: 1}
 	}
-	x := v.Float()
+	x := v.Num
 	if x < MinLR || x > MaxLR || math.IsNaN(x) {
-		l.problem(path, "likelihood ratio %s is outside %s to %s", formatNum(x), formatNum(MinLR), formatNum(MaxLR))
+		l.problem(join(path(), key), "likelihood ratio %s is outside %s to %s", formatNum(x), formatNum(MinLR), formatNum(MaxLR))
 		return ratio{lr: 1}
 	}
 	return ratio{lr: x, log: math.Log(x)}
 }
 
-// terms compiles a condition's "findings" object.
+// terms compiles a condition's "findings" object. It reads the object in place, and joins a
+// member's path only for a problem (pathOf): the terms are most of what a load reads.
 func (l *loader) terms(obj gjson.Result, path string) []term {
-	members := objectFields(obj, 24)
-	if len(members) == 0 {
+	var terms []term
+	members := 0
+	if obj.IsObject() {
+		terms = make([]term, 0, 40)
+	}
+	obj.ForEach(func(key, spec gjson.Result) bool {
+		members++
+		if t, ok := l.term(key.Str, spec, path); ok {
+			terms = append(terms, t)
+		}
+		return true
+	})
+	if members == 0 {
 		l.problem(path, "want an object of finding ids to likelihood ratios, got %s", jsonKind(obj))
 		return nil
 	}
-	var terms []term
-	for _, m := range members {
-		id, spec := m.key, m.val
-		p := join(path, id)
-		d := l.k.findingByID[id]
-		if d == nil {
-			l.problem(p, "unknown finding")
-			continue
-		}
-		t := term{index: d.index, kind: d.Kind}
-		// Ratio objects are small: read them in place rather than through objectFields.
-		switch d.Kind {
-		case Bool:
-			if !spec.IsObject() {
-				l.problem(p, "want {\"yes\": LR, \"no\": LR}, got %s", jsonKind(spec))
-				continue
-			}
-			found := false
-			spec.ForEach(func(key, v gjson.Result) bool {
-				switch key.Str {
-				case "yes":
-					t.yes = l.lr(v, p+".yes")
-				case "no":
-					t.no = l.lr(v, p+".no")
-				default:
-					l.problem(join(p, key.Str), "unknown key (allowed: yes, no)")
-				}
-				found = found || key.Str == "yes" || key.Str == "no"
-				return true
-			})
-			if !found {
-				l.problem(p, "needs \"yes\" or \"no\"")
-			}
-		case Choice, Set:
-			if !spec.IsObject() {
-				l.problem(p, "want an object of values to likelihood ratios, got %s", jsonKind(spec))
-				continue
-			}
-			t.values = make([]ratio, len(d.Values))
-			n := 0
-			spec.ForEach(func(key, v gjson.Result) bool {
-				n++
-				i := d.valueIndex(key.Str)
-				if i < 0 {
-					l.problem(join(p, key.Str), "not a value of %q (%s)", id, d.valueList())
-					return true
-				}
-				t.values[i] = l.lr(v, join(p, key.Str))
-				return true
-			})
-			if n == 0 {
-				l.problem(p, "want an object of values to likelihood ratios, got an empty object")
-			}
-		case Number:
-			t.bands = l.bands(spec, p, d)
-		}
-		terms = append(terms, t)
+	return slices.Clip(terms)
+}
+
+// term compiles one member of a condition's "findings" object at path: the finding id and
+// its likelihood ratios.
+func (l *loader) term(id string, spec gjson.Result, path string) (term, bool) {
+	p := func() string { return join(path, id) }
+	d := l.k.findingByID[id]
+	if d == nil {
+		l.problem(p(), "unknown finding")
+		return term{}, false
 	}
-	return terms
+	t := term{index: d.index, kind: d.Kind}
+	// Ratio objects are small: read them in place rather than through objectFields.
+	switch d.Kind {
+	case Bool:
+		if !spec.IsObject() {
+			l.problem(p(), "want {\"yes\": LR, \"no\": LR}, got %s", jsonKind(spec))
+			return term{}, false
+		}
+		found := false
+		spec.ForEach(func(key, v gjson.Result) bool {
+			switch key.Str {
+			case "yes":
+				t.yes = l.lr(v, p, "yes")
+			case "no":
+				t.no = l.lr(v, p, "no")
+			default:
+				l.problem(join(p(), key.Str), "unknown key (allowed: yes, no)")
+			}
+			found = found || key.Str == "yes" || key.Str == "no"
+			return true
+		})
+		if !found {
+			l.problem(p(), "needs \"yes\" or \"no\"")
+		}
+	case Choice, Set:
+		if !spec.IsObject() {
+			l.problem(p(), "want an object of values to likelihood ratios, got %s", jsonKind(spec))
+			return term{}, false
+		}
+		t.values = make([]ratio, len(d.Values))
+		n := 0
+		spec.ForEach(func(key, v gjson.Result) bool {
+			n++
+			i := d.valueIndex(key.Str)
+			if i < 0 {
+				l.problem(join(p(), key.Str), "not a value of %q (%s)", id, d.valueList())
+				return true
+			}
+			t.values[i] = l.lr(v, p, key.Str)
+			return true
+		})
+		if n == 0 {
+			l.problem(p(), "want an object of values to likelihood ratios, got an empty object")
+		}
+	case Number:
+		t.bands = l.bands(spec, p(), d)
+	}
+	return t, true
 }
 
 // bands reads a number finding's likelihood ratios by range: ordered, not overlapping.
@@ -184,11 +198,11 @@ func (l *loader) bands(spec gjson.Result, path string, d *Finding) []band {
 			l.problem(p, "want {\"min\", \"max\", \"lr\"}, got %s", jsonKind(b))
 			continue
 		}
-		bf := objectFields(b, 3)
+		bf := l.fields(b, 3)
 		l.checkKeys(bf, p, "min", "max", "lr")
 		lo, hi := l.bounds(bf, p)
 		bd := band{min: lo, max: hi}
-		bd.ratio = l.lr(bf.Get("lr"), p+".lr")
+		bd.ratio = l.lr(bf.Get("lr"), func() string { return p }, "lr")
 		if n := len(out); n > 0 && bd.min < out[n-1].max {
 			l.problem(p, "band starts at %s, before the previous band ends at %s", formatNum(bd.min), formatNum(out[n-1].max))
 		}

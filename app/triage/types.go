@@ -3,6 +3,8 @@
 // It has no UI imports and builds natively and for GOOS=js GOARCH=wasm.
 package triage
 
+import "github.com/tidwall/gjson"
+
 // Urgency is how soon to get care, least urgent first so that max() is "more care".
 type Urgency int
 
@@ -34,15 +36,43 @@ func ParseUrgency(s string) (Urgency, bool) {
 	return 0, false
 }
 
-// Text is a user-facing text keyed by language ("en" is always present in a loaded base).
-type Text map[string]string
+// Text is a user-facing text in every language of the base ("en" is always present in a
+// loaded base). It holds the text's JSON object as it stands in knowledge.json,
+// {"en": "...", "es": "..."}, sharing the loaded bytes, and reads a language only when a
+// screen shows it: loading copies and parses no text (issue 12).
+type Text struct {
+	raw string
+}
 
 // In returns the text in lang, falling back to English.
 func (t Text) In(lang string) string {
-	if s, ok := t[lang]; ok && s != "" {
+	if s, ok := t.Lang(lang); ok && s != "" {
 		return s
 	}
-	return t["en"]
+	s, _ := t.Lang("en")
+	return s
+}
+
+// Lang returns the text in lang exactly, with no fallback, and whether it is there.
+func (t Text) Lang(lang string) (string, bool) {
+	if t.raw == "" {
+		return "", false
+	}
+	v := gjson.Get(t.raw, gjson.Escape(lang))
+	return v.Str, v.Type == gjson.String
+}
+
+// IsZero reports whether there is no text (an optional text the base leaves out).
+func (t Text) IsZero() bool { return t.raw == "" }
+
+// Langs returns the languages the text is written in, in file order.
+func (t Text) Langs() []string {
+	var langs []string
+	gjson.Parse(t.raw).ForEach(func(lang, _ gjson.Result) bool {
+		langs = append(langs, lang.Str)
+		return true
+	})
+	return langs
 }
 
 // Kind is the type of a finding's value.
