@@ -249,7 +249,7 @@ func TestBrowserPrerender(t *testing.T) {
 			browsertest.WaitJS(t, ctx, `!document.getElementById("app-wasm-loader") && document.querySelector("[data-screen=start] .button-start:not([disabled])")`, 60*time.Second)
 			app := browsertest.Eval[beforeApp](t, ctx, readBeforeApp)
 			wantApp := beforeApp{Lang: tc.want, Heading: k.UI("start_title", tc.want),
-				Title: strings.NewReplacer("{screen}", k.UI("start_title", tc.want), "{name}", k.UI("name", tc.want)).Replace(k.UI("screen_title", tc.want)),
+				Title:       strings.NewReplacer("{screen}", k.UI("start_title", tc.want), "{name}", k.UI("name", tc.want)).Replace(k.UI("screen_title", tc.want)),
 				Description: k.UI("tagline", tc.want), Start: k.UI("start", tc.want)}
 			if err := browsertest.Until(ctx, fmt.Sprintf(`document.title === %q`, wantApp.Title), 10*time.Second); err != nil {
 				t.Errorf("the app's title: %v", err)
