@@ -34,21 +34,23 @@ type Checker struct {
 }
 
 // OnInit starts an empty session in the language the page shows: English on the server,
-// in the browser the one the early script chose (prerenderedLanguage), so that the app's
-// first render does not flash back to English before OnMount decides.
+// in the browser the one the early script chose (prerenderedLanguage), with the browser's
+// locales, which pick the emergency number: the app's first render shows what the early
+// script showed, with no flash back to English or to the default number.
 func (c *Checker) OnInit() {
 	c.s = newSession(c.k)
 	c.w = words{k: c.k, lang: c.prerenderedLanguage()}
+	if !app.IsServer {
+		c.locales = browserLocales()
+	}
 }
 
-// OnMount reads the browser's locale, which picks the emergency number, and decides the
-// language (pageLanguage).
+// OnMount restores the saved session and decides the language (pageLanguage).
 func (c *Checker) OnMount(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
 	c.ctx = ctx
-	c.locales = browserLocales()
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
 	c.watchEmbed(ctx)

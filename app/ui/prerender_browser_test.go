@@ -3,6 +3,7 @@
 package ui_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -58,6 +60,7 @@ func TestPrerenderRule(t *testing.T) {
 			}
 		}
 	}
+	checkNumberRule(t, ctx, k)
 	type choice struct{ URL, Language string }
 	data, err := json.Marshal(inputs)
 	if err != nil {
@@ -82,6 +85,72 @@ func TestPrerenderRule(t *testing.T) {
 			t.Errorf("%+q: the script chooses %+q, the app %+q", in, got[i], want)
 		}
 	}
+}
+
+// checkNumberRule: the script's country for the emergency number is the engine's
+// (ForLocale over the browser's languages, ForCountry for a saved choice), with the table as
+// the page carries it; and its localeRegion is LocaleRegion.
+func checkNumberRule(t *testing.T, ctx context.Context, k *triage.Knowledge) {
+	t.Helper()
+	tags := []string{"en-GB", "en-gb", "es-MX", "es_MX", "es", "es-419", "zh-Hant-TW", "zh-Hant", "sr-Latn-RS", "en-", "en--GB",
+		"", "x", "e-GB", "toolongxx-GB", "en-GBR", "en-US-x-private", "de-CH-1996", "EN-AU", "pt-BR", "ja-JP", "fr-FR", "xx-ZZ", "en-Latn", "-GB"}
+	regions := browsertest.Eval[[]string](t, ctx, `(() => { const p = window.spotcheckPrerender; return `+jsonOf(t, tags)+`.map((tag) => p.localeRegion(tag)); })()`)
+	for i, tag := range tags {
+		if want := triage.LocaleRegion(tag); i >= len(regions) || regions[i] != want {
+			t.Errorf("localeRegion(%q): the script says %q, the engine %q", tag, at(regions, i), want)
+		}
+	}
+	type input struct {
+		Locales []string
+		Chosen  *string
+	}
+	gb, none, lower := "GB", "", "mx"
+	var inputs []input
+	for _, locales := range [][]string{nil, {"en-GB"}, {"es", "es-MX"}, {"es-419", "en-AU"}, {"fr", "de"}, {"xx-ZZ", "en-GB"}, {"zh-Hant-TW"}, {"es_MX"}} {
+		for _, chosen := range []*string{nil, &gb, &none, &lower} {
+			inputs = append(inputs, input{locales, chosen})
+		}
+	}
+	// The country shown: the script's, when the page's table lists it.
+	got := browsertest.Eval[[]string](t, ctx, `(() => {
+		const p = window.spotcheckPrerender;
+		const table = JSON.parse(document.body.firstElementChild.dataset.numbers);
+		return `+jsonOf(t, inputs)+`.map((in_) => {
+			const code = p.localCountry(in_.Locales || [], in_.Chosen);
+			return table[code] ? code + " " + table[code][0] : "";
+		});
+	})()`)
+	numbers := k.EmergencyNumbers()
+	for i, in := range inputs {
+		local := numbers.ForLocale(in.Locales...)
+		if in.Chosen != nil {
+			local = numbers.ForCountry(*in.Chosen)
+		}
+		want := ""
+		if local.Known {
+			want = local.Country + " " + local.Number
+		}
+		if at(got, i) != want {
+			t.Errorf("locales %q, chosen %v: the script shows %q, the app %q", in.Locales, in.Chosen, at(got, i), want)
+		}
+	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// at is list[i], or "(missing)" past its end.
+func at(list []string, i int) string {
+	if i < len(list) {
+		return list[i]
+	}
+	return "(missing)"
 }
 
 // wasmGate holds the app's wasm after its first bytes until released, so that a test can
@@ -150,8 +219,9 @@ func gatedSite(t *testing.T, k *triage.Knowledge) (string, *wasmGate) {
 
 // watchPage records, from before the page's first script, every Content-Security-Policy
 // violation, every value scripts gave <html lang>, and every moment the page showed the start
-// screen's heading in one of others (a flash back to English as the app starts).
-func watchPage(others []string) string {
+// screen's heading in one of others (a flash back to English as the app starts) or a call
+// link to another number than href.
+func watchPage(others []string, href string) string {
 	list, _ := json.Marshal(others)
 	return `window.__watch = {csp: [], flashes: [], langs: []};
 	document.addEventListener("securitypolicyviolation", (e) => window.__watch.csp.push(e.violatedDirective + " " + e.blockedURI));
@@ -162,6 +232,8 @@ func watchPage(others []string) string {
 		// While the early script hides the page (the parser's English, before the swap) nothing shows.
 		const shown = document.documentElement.style.visibility !== "hidden";
 		if (shown && others.includes(said)) window.__watch.flashes.push("heading " + said);
+		const call = document.querySelector("[data-screen=start] a.button-call");
+		if (shown && call && call.getAttribute("href") !== ` + strconv.Quote(href) + `) window.__watch.flashes.push("call " + call.getAttribute("href"));
 	}).observe(document, {subtree: true, childList: true, characterData: true});
 	new MutationObserver((records) => {
 		for (const r of records) {
@@ -197,19 +269,35 @@ func TestBrowserPrerender(t *testing.T) {
 	if err := os.MkdirAll(prerenderShotsDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ locale, query, want string }{
-		{"es-ES", "", "es"},
-		{"es-MX", "", "es"},
-		{"en-US", "?lang=es", "es"},
-		{"en-US", "", "en"},
-		{"en-GB", "", "en"},
-		{"fr-FR", "", "en"},
+	for _, tc := range []struct {
+		locale, query, want string
+		// saved, when set, is the country the person chose, with Spanish in the picker, in
+		// this tab's saved session before the page loads.
+		saved string
+	}{
+		{"es-ES", "", "es", ""},
+		{"es-MX", "", "es", ""},
+		{"es", "", "es", ""},
+		{"en-US", "?lang=es", "es", ""},
+		{"en-US", "", "en", ""},
+		{"en-GB", "", "en", ""},
+		{"fr-FR", "", "en", ""},
+		{"en-US", "", "es", "MX"},
 	} {
-		t.Run(tc.locale+tc.query, func(t *testing.T) {
+		name := tc.locale + tc.query
+		if tc.saved != "" {
+			name += "-saved-" + tc.want + "-" + tc.saved
+		}
+		t.Run(name, func(t *testing.T) {
 			if !slices.Contains(langs, tc.want) {
 				t.Skipf("the base lacks %q", tc.want)
 			}
 			url, gate := gatedSite(t, k)
+			country := k.EmergencyNumbers().ForLocale(tc.locale).Country
+			var store string
+			if tc.saved != "" {
+				country, store = tc.saved, savedChoice(t, k, tc.locale, tc.want, tc.saved)
+			}
 			ctx := browsertest.New(t, 2*time.Minute)
 			browsertest.Locale(t, ctx, tc.locale)
 			var others []string
@@ -218,7 +306,11 @@ func TestBrowserPrerender(t *testing.T) {
 					others = append(others, k.UI("start_title", l))
 				}
 			}
-			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchPage(others)}); err != nil {
+			watch := watchPage(others, wantCall(k, tc.want, country).Href)
+			if store != "" {
+				watch = fmt.Sprintf(`sessionStorage.getItem("spotcheck") || sessionStorage.setItem("spotcheck", %s);`, strconv.Quote(store)) + watch
+			}
+			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch}); err != nil {
 				t.Fatal(err)
 			}
 			browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812), chromedp.Navigate(url+tc.query))
@@ -236,13 +328,34 @@ func TestBrowserPrerender(t *testing.T) {
 			if got != want || !loader.MatchString(got.Loader) {
 				t.Errorf("before the app: %+v\nwant %+v with the loader as %s", got, want, loader)
 			}
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			// The emergency number: the chosen country, else the one of the browser's locale,
+			// when the table lists it; else "your local emergency number" with the default.
+			type call struct{ Href, Text, Intro, Note string }
+			gotCall := browsertest.Eval[call](t, ctx, `(() => {
+				const box = document.querySelector("[data-screen=start] .emergency-call");
+				const text = (sel) => box.querySelector(sel)?.textContent || "";
+				return {href: box.querySelector("a.button-call").getAttribute("href"), text: text("a.button-call"),
+					intro: text(".call-intro"), note: text(".call-note")};
+			})()`)
+			wc := wantCall(k, tc.want, country)
+			if wantNote := k.EmergencyNumbers().ForCountry(country).Note.In(tc.want); gotCall != (call{wc.Href, wc.Text, wc.Intro, wantNote}) {
+				t.Errorf("before the app, the start screen's call: %+v, want %+v with the note %q", gotCall, wc, wantNote)
+			}
+			// What the phone shows first, and the whole page (go-app's loader is fixed at
+			// the bottom of the screen: in the whole page it lands mid-way).
+			screen, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			if err != nil {
 				t.Fatal(err)
 			}
-			name := strings.NewReplacer("?", "", "=", "-").Replace(tc.locale + tc.query)
-			if err := os.WriteFile(filepath.Join(prerenderShotsDir, name+"-loading-375.png"), png, 0o644); err != nil {
+			whole, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
 				t.Fatal(err)
+			}
+			file := strings.NewReplacer("?", "", "=", "-").Replace(name)
+			for suffix, png := range map[string][]byte{"": screen, "-page": whole} {
+				if err := os.WriteFile(filepath.Join(prerenderShotsDir, file+"-loading"+suffix+"-375.png"), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 
 			gate.open()
@@ -273,6 +386,25 @@ func TestBrowserPrerender(t *testing.T) {
 			}
 		})
 	}
+}
+
+// savedChoice is this tab's saved session as the app writes it once the person has picked
+// lang in the header and country for the emergency number, from a first visit in a browser
+// set to locale (its own profile: the next visit's wasm is not in a worker's cache).
+func savedChoice(t *testing.T, k *triage.Knowledge, locale, lang, country string) string {
+	t.Helper()
+	url := startSite(t, k)
+	ctx := browsertest.New(t, time.Minute)
+	browsertest.Locale(t, ctx, locale)
+	browsertest.Do(t, ctx, chromedp.Navigate(url))
+	browsertest.WaitJS(t, ctx, `!document.getElementById("app-wasm-loader") && document.querySelector("#start-country")`, 60*time.Second)
+	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`.languages button[lang=`+lang+`]`)))
+	browsertest.WaitJS(t, ctx, `document.documentElement.lang === `+strconv.Quote(lang), 10*time.Second)
+	browsertest.Eval[bool](t, ctx, `(() => { const s = document.getElementById("start-country"); s.value = `+strconv.Quote(country)+`;
+		return s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	saved := fmt.Sprintf(`(JSON.parse(sessionStorage.getItem("spotcheck") || "{}").Lang === %q && JSON.parse(sessionStorage.getItem("spotcheck")).Country === %q)`, lang, country)
+	browsertest.WaitJS(t, ctx, saved, 10*time.Second)
+	return browsertest.Eval[string](t, ctx, `sessionStorage.getItem("spotcheck")`)
 }
 
 // jsRegexpBody is re's pattern without its anchors, for a JavaScript regular expression

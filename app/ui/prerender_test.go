@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"html"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -18,7 +21,7 @@ func TestPrerenderInEveryLanguage(t *testing.T) {
 	e.ConsumeAll()
 	page := app.Div().Class("page")
 	for _, d := range pageWords(words{k: kb, lang: "en"}) {
-		page = page.DataSet(d[0], d[1])
+		page = page.DataSet(d[0], attrText(d[1]))
 	}
 	if err := app.Match(page, c, 0); err != nil {
 		t.Error(err)
@@ -32,7 +35,7 @@ func TestPrerenderInEveryLanguage(t *testing.T) {
 		}
 		tpl := app.Template().Lang(lang)
 		for _, d := range pageWords(words{k: kb, lang: lang}) {
-			tpl = tpl.DataSet(d[0], d[1])
+			tpl = tpl.DataSet(d[0], attrText(d[1]))
 		}
 		if err := app.Match(tpl, c, 0, frame+i); err != nil {
 			t.Errorf("%s: %v", lang, err)
@@ -48,5 +51,19 @@ func TestPrerenderInEveryLanguage(t *testing.T) {
 	}
 	if c.w.lang != "en" {
 		t.Errorf("after prerendering, the Checker speaks %q, want en", c.w.lang)
+	}
+}
+
+// TestAttrText: what the browser reads back from go-app's attribute is the text itself, for
+// the characters strconv.Quote would write the Go way.
+func TestAttrText(t *testing.T) {
+	for _, s := range []string{`plain`, `{"GB":["999","Call \"now\""]}`, "a\u00a0b", "x\ny", `<&'>`, "Perú 112 ñ"} {
+		quoted := strconv.Quote(attrText(s))
+		if strings.Contains(quoted[1:len(quoted)-1], `\`) || strings.Contains(quoted[1:len(quoted)-1], `"`) {
+			t.Errorf("%q is written %s: Go escapes in HTML", s, quoted)
+		}
+		if got := html.UnescapeString(quoted[1 : len(quoted)-1]); got != s {
+			t.Errorf("%q reads back as %q", s, got)
+		}
 	}
 }
