@@ -6,10 +6,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -23,7 +23,6 @@ import (
 	"spotcheck/app/triage"
 	"spotcheck/app/ui"
 	"spotcheck/internal/browsertest"
-	"spotcheck/server/site"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -197,20 +196,15 @@ func (w *heldWriter) Write(b []byte) (int, error) {
 	return n, nil
 }
 
-// gatedSite serves the built site with the UI of k, its wasm held by the returned gate.
+// gatedSite serves the built site with the UI of k (startSite's, through a proxy), its wasm
+// held by the returned gate.
 func gatedSite(t *testing.T, k *triage.Knowledge) (string, *wasmGate) {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(buildDir, "app.wasm")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s/app.wasm is missing: make build first", buildDir)
-		}
-		t.Skipf("%s/app.wasm is missing (make build)", buildDir)
-	}
-	h, err := site.New(site.Options{Dir: buildDir, App: ui.New(k), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	site, err := url.Parse(startSite(t, k))
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &wasmGate{h: h, release: make(chan struct{})}
+	g := &wasmGate{h: httputil.NewSingleHostReverseProxy(site), release: make(chan struct{})}
 	srv := httptest.NewServer(g)
 	t.Cleanup(srv.Close)
 	t.Cleanup(g.open) // runs first: no response left waiting
