@@ -67,6 +67,7 @@ func (floorApp) ShortName() string       { return "Floor" }
 func (floorApp) Title() string           { return "Floor" }
 func (floorApp) Description() string     { return "The smallest go-app app" }
 func (floorApp) LoadingLabel() string    { return "Loading {progress}%" }
+func (floorApp) Languages() []string     { return []string{"en"} }
 func (floorApp) ThemeColor() string      { return "#00529b" }
 func (floorApp) BackgroundColor() string { return "#f4f6f8" }
 func (floorApp) Styles() []string        { return nil }

@@ -33,20 +33,24 @@ type Checker struct {
 	installable, apple bool
 }
 
-// OnInit starts an empty session in English, the prerendered page's language.
+// OnInit starts an empty session in the language the page shows: English on the server,
+// in the browser the one the early script chose (prerenderedLanguage), with the browser's
+// locales, which pick the emergency number: the app's first render shows what the early
+// script showed, with no flash back to English or to the default number.
 func (c *Checker) OnInit() {
 	c.s = newSession(c.k)
-	c.w = words{k: c.k, lang: "en"}
+	c.w = words{k: c.k, lang: c.prerenderedLanguage()}
+	if !app.IsServer {
+		c.locales = browserLocales()
+	}
 }
 
-// OnMount reads the browser's locale, which picks the emergency number, and decides the
-// language (pageLanguage).
+// OnMount restores the saved session and decides the language (pageLanguage).
 func (c *Checker) OnMount(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
 	c.ctx = ctx
-	c.locales = browserLocales()
 	c.update = ctx.AppUpdateAvailable()
 	c.watchOffline(ctx)
 	c.watchEmbed(ctx)
@@ -59,8 +63,18 @@ func (c *Checker) OnMount(ctx app.Context) {
 // OnAppUpdate shows that a new version is ready.
 func (c *Checker) OnAppUpdate(ctx app.Context) { c.update = ctx.AppUpdateAvailable() }
 
-// Render shows the frame and the current screen.
+// Render shows the frame and the current screen; on the server, the page in every language
+// (prerender).
 func (c *Checker) Render() app.UI {
+	if app.IsServer {
+		return c.prerender()
+	}
+	return app.Div().Class("page").Body(c.frame()...)
+}
+
+// frame is the page's content: the header, the current screen, the live region, the
+// notices and the footer.
+func (c *Checker) frame() []app.UI {
 	var body app.UI
 	switch c.s.showing() {
 	case screenAsk:
@@ -76,7 +90,7 @@ func (c *Checker) Render() app.UI {
 	if c.s.showing() == screenResult {
 		announce = c.w.text(c.k.UrgencyInfo(c.s.result.Urgency).Label)
 	}
-	return app.Div().Class("page").Body(
+	return []app.UI{
 		app.Header().Class("site-header").Body(
 			app.Div().Class("wrap").Body(
 				app.P().Class("brand").Text(c.w.ui(tName)),
@@ -101,7 +115,7 @@ func (c *Checker) Render() app.UI {
 				app.P().Class("version").Text(c.w.ui(tVersion, c.k.Meta().Version, c.k.Meta().Reviewed)),
 			),
 		),
-	)
+	}
 }
 
 // moved is called after every change of screen: it moves the focus to the new screen's

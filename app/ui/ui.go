@@ -47,7 +47,11 @@ func (a *App) Description() string { return a.w.ui(tTagline) }
 
 // LoadingLabel is go-app's loader text while the app downloads: what is happening and the
 // percentage, for go-app to fill in ("{progress}").
-func (a *App) LoadingLabel() string { return a.w.ui(tLoading, "{progress}") }
+func (a *App) LoadingLabel() string { return a.w.loadingLabel() }
+
+// Languages are the knowledge base's languages, the page's to choose from before the app
+// has loaded (the prerendered page has its start screen in each).
+func (a *App) Languages() []string { return a.k.Meta().Languages }
 
 // Styles are the app's stylesheets.
 func (a *App) Styles() []string { return []string{"/web/css/spotcheck.css"} }

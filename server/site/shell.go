@@ -22,6 +22,7 @@ type App interface {
 	Title() string     // the page title
 	Description() string
 	LoadingLabel() string // go-app's loader text; "{progress}" is replaced by the percent
+	Languages() []string  // the languages the page is prerendered in, the served one ("en") first
 	ThemeColor() string
 	BackgroundColor() string
 	Styles() []string // stylesheets, paths under /web/
@@ -87,13 +88,15 @@ func (s shell) handler(version string) *app.Handler {
 		Description:     s.app.Description(),
 		LoadingLabel:    s.app.LoadingLabel(),
 		Lang:            "en",
+		HTML:            pageElement(s.app),
 		ThemeColor:      s.app.ThemeColor(),
 		BackgroundColor: s.app.BackgroundColor(),
 		Icon:            app.Icon{Default: icon192, Large: icon512, SVG: iconSVG, Maskable: iconMaskable},
 		Styles:          s.app.Styles(),
-		// The Trusted Types policy blocks (no defer): it must exist before app.js runs. The
-		// deferred scripts run before DOMContentLoaded, long before the wasm has downloaded.
-		Scripts: []string{trustedTypesPath, frameScriptPath + " defer", offlinePath + " defer"},
+		// The Trusted Types policy blocks (no defer): it must exist before app.js runs; so does
+		// the early script (before the first paint). The deferred scripts run before
+		// DOMContentLoaded, long before the wasm has downloaded.
+		Scripts: []string{trustedTypesPath, prerenderPath, frameScriptPath + " defer", offlinePath + " defer"},
 		// The policy again in the page, for static hosts that cannot send headers (a meta
 		// policy cannot carry frame-ancestors; the server's header does).
 		RawHeaders: []string{
@@ -134,7 +137,7 @@ func (s shell) render(version string) (map[string]*resource, error) {
 		out[p] = r
 	}
 	for p, body := range map[string][]byte{offlinePath: []byte(offlineJS), trustedTypesPath: []byte(trustedTypesJS),
-		frameScriptPath: frameScript(s.origins), manifestPath: s.manifest()} {
+		prerenderPath: []byte(prerenderJS), frameScriptPath: frameScript(s.origins), manifestPath: s.manifest()} {
 		r, err := newResource(p, body, nil, nil)
 		if err != nil {
 			return nil, err
@@ -189,7 +192,7 @@ func precacheList(prefix string, a App, files map[string]*resource) []string {
 	for _, p := range pages(a) {
 		out = append(out, prefix+p)
 	}
-	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", offlinePath, trustedTypesPath, frameScriptPath, manifestPath} {
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", offlinePath, trustedTypesPath, prerenderPath, frameScriptPath, manifestPath} {
 		out = append(out, prefix+p)
 	}
 	var web []string

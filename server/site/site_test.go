@@ -37,6 +37,7 @@ func (a *stubApp) ShortName() string       { return a.shortName }
 func (a *stubApp) Title() string           { return a.title }
 func (a *stubApp) Description() string     { return a.description }
 func (a *stubApp) LoadingLabel() string    { return "" }
+func (a *stubApp) Languages() []string     { return []string{"en"} }
 func (a *stubApp) ThemeColor() string      { return a.themeColor }
 func (a *stubApp) BackgroundColor() string { return a.backgroundColor }
 func (a *stubApp) Styles() []string        { return a.styles }

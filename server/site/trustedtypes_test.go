@@ -2,13 +2,15 @@ package site
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // TestTrustedTypesPolicyLoadsFirst: the CSP requires Trusted Types and allows only the default
-// policy; the page loads our policy as a blocking script, so it runs before go-app's deferred
-// scripts, under the prefix too; the policy is served as a script.
+// policy; the page loads our policy as its first blocking script, so it runs before every
+// other script (the early prerender.js, the one other blocking script, then go-app's deferred
+// ones), under the prefix too; both are served as scripts.
 func TestTrustedTypesPolicyLoadsFirst(t *testing.T) {
 	for _, prefix := range []string{"", "/spotcheck"} {
 		h := newTestHandler(t, Options{Prefix: prefix})
@@ -19,22 +21,21 @@ func TestTrustedTypesPolicyLoadsFirst(t *testing.T) {
 			}
 		}
 		// A blocking script runs as it is parsed, before every deferred one.
-		policyTags := 0
+		var blocking []string
 		for _, tag := range regexp.MustCompile(`<script[^>]*>`).FindAllString(page.Body.String(), -1) {
-			isPolicy := strings.Contains(tag, `src="`+prefix+trustedTypesPath+`"`)
-			if isPolicy {
-				policyTags++
-			}
-			if deferred := strings.Contains(tag, " defer") || strings.Contains(tag, " async"); deferred == isPolicy {
-				t.Errorf("%q: %s: want only the policy blocking, every other script deferred", prefix, tag)
+			if !strings.Contains(tag, " defer") && !strings.Contains(tag, " async") {
+				blocking = append(blocking, tag)
 			}
 		}
-		if policyTags != 1 {
-			t.Errorf("%q: %d script tags for %s", prefix, policyTags, trustedTypesPath)
+		want := []string{`<script src="` + prefix + trustedTypesPath + `">`, `<script src="` + prefix + prerenderPath + `">`}
+		if !slices.Equal(blocking, want) {
+			t.Errorf("%q: blocking scripts %q, want %q: the policy first, every other script deferred", prefix, blocking, want)
 		}
-		policy := do(h, "GET", prefix+trustedTypesPath)
-		if policy.Code != 200 || policy.Header().Get("Content-Type") != "text/javascript; charset=utf-8" || !strings.Contains(policy.Body.String(), `createPolicy("default"`) {
-			t.Errorf("%q: %s: %d %q", prefix, trustedTypesPath, policy.Code, policy.Header().Get("Content-Type"))
+		for path, marker := range map[string]string{trustedTypesPath: `createPolicy("default"`, prerenderPath: `spotcheckPrerender`} {
+			script := do(h, "GET", prefix+path)
+			if script.Code != 200 || script.Header().Get("Content-Type") != "text/javascript; charset=utf-8" || !strings.Contains(script.Body.String(), marker) {
+				t.Errorf("%q: %s: %d %q", prefix, path, script.Code, script.Header().Get("Content-Type"))
+			}
 		}
 	}
 }
