@@ -194,9 +194,11 @@ func (c *Checker) places(d *triage.Finding) app.UI {
 }
 
 // options are a question's answers (yes and no, or its values) and "not sure", with the
-// current answer picked.
+// current answer picked. A choice with a value that stands for not known has no separate
+// "not sure": that value is it (picked when the answer is not sure; the engine records it so).
 func (c *Checker) options(d *triage.Finding) []option {
 	a, known := c.s.f.Value(d.ID)
+	unsure := !known && c.s.f.Asked(d.ID)
 	var items []option
 	switch d.Kind {
 	case triage.Bool:
@@ -208,11 +210,14 @@ func (c *Checker) options(d *triage.Finding) []option {
 		for _, v := range d.Values {
 			items = append(items, option{
 				ID: v.ID, Label: c.w.text(v.Label), Help: c.w.text(v.Help),
-				Picked: known && (a.Choice == v.ID || slices.Contains(a.Set, v.ID)),
+				Picked: v.Unknown && unsure || known && (a.Choice == v.ID || slices.Contains(a.Set, v.ID)),
 			})
 		}
 	}
-	return append(items, option{ID: unsureID, Label: c.w.unsure(d), Picked: !known && c.s.f.Asked(d.ID)})
+	if d.UnknownValue() != "" {
+		return items
+	}
+	return append(items, option{ID: unsureID, Label: c.w.unsure(d), Picked: unsure})
 }
 
 // picker returns the handler of a yes/no or choice question's buttons.
