@@ -5,6 +5,8 @@ package ui_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -23,7 +25,8 @@ const ux2Dir = "../../test-output/ux2"
 // "Not sure", the first whole in sight without scrolling; the body map's marks are 44 px, never
 // overlap each other or any text, at 375 px and at 320 px with 200 % text, and are labels of
 // the list's boxes (a tap ticks the same box; no Tab stop of their own; the same number in
-// the list; the map hidden from screen readers). Screenshots at 375 px, light and dark.
+// the list; the map hidden from screen readers). Screenshots at 375 px, light and dark, and of
+// the body map at 320 px with 200 % text.
 func TestBrowserGlassAndBodyMap(t *testing.T) {
 	k := browsertest.Knowledge(t)
 	url := startSite(t, k)
@@ -158,6 +161,18 @@ func checkBodyMap(t *testing.T, ctx context.Context, d *triage.Finding, lang str
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
 	if len(p) > 0 {
 		t.Errorf("body map at 320 px and 200 %% text: %q", p)
+	}
+	// The map itself at 320 px and 200 % text (the page then is many screens long).
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(320, 640))
+	browsertest.Eval[string](t, ctx, `document.documentElement.style.fontSize = "200%"`)
+	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(".bodymap")))
+	browsertest.Eval[string](t, ctx, `document.documentElement.style.fontSize = ""`)
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(375, 812))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ux2Dir, lang+"-bodymap-text200-320.png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	// Each box is named by its value's words in the language, without the number.
 	for _, v := range d.Values {
