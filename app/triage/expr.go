@@ -276,9 +276,12 @@ func (l *loader) bounds(r fields, path string) (lo, hi float64) {
 func (l *loader) valueMask(d *Finding, vals []gjson.Result, path string) uint64 {
 	var mask uint64
 	for _, v := range vals {
-		i := d.valueIndex(v.String())
-		if v.Type != gjson.String || i < 0 {
+		if v.Type != gjson.String {
 			l.problem(path, "%s is not a value of %q (%s)", v.Raw, d.ID, d.valueList())
+			continue
+		}
+		i := l.answerValue(d, v.Str, path)
+		if i < 0 {
 			continue
 		}
 		mask |= 1 << i

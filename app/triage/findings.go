@@ -89,6 +89,10 @@ func (f *Findings) SetChoice(id, value string) error {
 	if i < 0 {
 		return fmt.Errorf("%s: %q is not one of %s", id, value, d.valueList())
 	}
+	if d.Values[i].Unknown {
+		f.vals[d.index] = slot{unsure: true} // "not known" is "not sure": see UnknownValue
+		return nil
+	}
 	f.vals[d.index] = slot{known: true, choice: i}
 	return nil
 }

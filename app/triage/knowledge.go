@@ -622,6 +622,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 				d.Kind = Set
 			}
 			d.Values = l.values(f, p)
+			l.checkUnknown(d, p)
 		default:
 			l.problem(p+".type", "unknown type %q (want bool, number, choice or set)", typ)
 		}
@@ -674,9 +675,7 @@ func (l *loader) baseRates(d *Finding, o object) {
 			d.valueRate[i] = -1
 		}
 		for _, m := range rates {
-			if i := d.valueIndex(m.key); i < 0 {
-				l.problem(join(p, m.key), "not a value of %q (%s)", d.ID, d.valueList())
-			} else {
+			if i := l.answerValue(d, m.key, join(p, m.key)); i >= 0 {
 				d.valueRate[i] = l.number(rates, p, m.key, 0.0001, 0.9999)
 			}
 		}
@@ -688,9 +687,10 @@ func (l *loader) baseRates(d *Finding, o object) {
 func (l *loader) values(f fields, path string) []Value {
 	seen := map[string]bool{}
 	var vals []Value
-	for _, o := range l.objects(f.Get("values"), path+".values", "id", "label", "help") {
+	for _, o := range l.objects(f.Get("values"), path+".values", "id", "label", "help", "unknown") {
 		v, p := o.fields, o.path
-		vals = append(vals, Value{ID: l.id(v, p, seen), Label: l.text(v, p, "label", true), Help: l.text(v, p, "help", false)})
+		vals = append(vals, Value{ID: l.id(v, p, seen), Label: l.text(v, p, "label", true), Help: l.text(v, p, "help", false),
+			Unknown: l.flag(v, p, "unknown")})
 	}
 	if len(vals) > 64 {
 		l.problem(path+".values", "at most 64 values, got %d", len(vals))

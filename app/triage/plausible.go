@@ -89,6 +89,10 @@ func (d *Finding) valueRates(fill float64) []float64 {
 	given, open := 0.0, 0
 	for v := range rates {
 		rates[v] = -1
+		if d.Values[v].Unknown { // not an answer (see UnknownValue): no share of the answers
+			rates[v] = 0
+			continue
+		}
 		if d.valueRate != nil {
 			rates[v] = d.valueRate[v]
 		}

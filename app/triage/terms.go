@@ -172,9 +172,8 @@ func (l *loader) term(id string, spec gjson.Result, path string) (term, bool) {
 		n := 0
 		spec.ForEach(func(key, v gjson.Result) bool {
 			n++
-			i := d.valueIndex(key.Str)
+			i := l.answerValue(d, key.Str, join(p(), key.Str))
 			if i < 0 {
-				l.problem(join(p(), key.Str), "not a value of %q (%s)", id, d.valueList())
 				return true
 			}
 			t.values[i] = l.lr(v, p, key.Str)
@@ -321,7 +320,9 @@ func (k *Knowledge) makeCandidates(i int) []slot {
 		out = append(out, slot{known: true, b: true}, slot{known: true})
 	case Choice:
 		for v := range d.Values {
-			out = append(out, slot{known: true, choice: v})
+			if !d.Values[v].Unknown { // the unknown slot, out[0], stands for it
+				out = append(out, slot{known: true, choice: v})
+			}
 		}
 	case Set:
 		out = append(out, slot{known: true})

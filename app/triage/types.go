@@ -177,6 +177,8 @@ type Step struct {
 type Value struct {
 	ID          string
 	Label, Help Text
+	// Unknown marks the value that says the person does not know (see UnknownValue).
+	Unknown bool
 }
 
 // Finding is one question of the interview and one id of the case vocabulary.

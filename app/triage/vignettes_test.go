@@ -260,8 +260,10 @@ const (
 	unsureShare = 0.3
 	// Targets.
 	targetUnsureUnder = 0.05
-	// Regression bounds: the figures reached (3460 runs: under-triage 385, 11.13 %).
-	maxUnsureUnder      = 0.112
+	// Regression bounds: the figures reached (3460 runs: under-triage 388, 11.21 %; 385
+	// before P65's not_done glass test became "not sure", which changed that case's draw of
+	// answers to blank, not what the same answers give).
+	maxUnsureUnder      = 0.1122
 	maxEmergencyBelow   = 49
 	maxUrgentAtSelfCare = 42
 )

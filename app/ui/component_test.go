@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"spotcheck/app/triage"
@@ -55,24 +56,32 @@ func TestOptionsPressesTheAnswer(t *testing.T) {
 	}
 }
 
-func TestBodyMapNamesEachPlaceAndSide(t *testing.T) {
+// TestBodyMapMarksAreLabelsOfTheBoxes: each place on the map is a label of the list's box of
+// its value, showing the value's number, picked when it is ticked; a value without a number
+// has no mark.
+func TestBodyMapMarksAreLabelsOfTheBoxes(t *testing.T) {
 	e := app.NewTestEngine()
-	m := &BodyMap{Label: "Map", Front: "front", Back: "back",
-		PlaceName: func(place, side string) string { return place + ", " + side },
-		Places:    []triage.Place{{Value: "legs", Side: "front", X: 20, Y: 78}, {Value: "legs", Side: "back", X: 80, Y: 75}},
-		Items:     []option{{ID: "legs", Label: "Legs", Picked: true}},
-		OnToggle:  func(app.Context, string, bool) {}}
+	items := []option{{ID: "mouth", Label: "Mouth"}, {ID: "legs", Label: "Legs", Picked: true}, {ID: "face", Label: "Face"}}
+	places := []triage.Place{{Value: "face", Side: "front", X: 25, Y: 9}, {Value: "legs", Side: "back", X: 80, Y: 75}}
+	numberPlaces(items, places)
+	if got := []string{items[0].Mark, items[1].Mark, items[2].Mark}; !slices.Equal(got, []string{"", "1", "2"}) {
+		t.Fatalf("numbers %q, want the placed values numbered in the list's order", got)
+	}
+	m := &BodyMap{Name: "location", Hint: "Tap", Front: "front", Back: "back", Places: places, Items: items}
 	if err := e.Load(m); err != nil {
 		t.Fatal(err)
 	}
-	// div > [img, sides, the front legs button, the back legs button]
-	toggle := func(app.Context, app.Event) {}
-	for i, side := range []string{"front", "back"} {
-		want := app.Button().Type("button").Class(map[string]string{"front": "spot at-x-20 at-y-78", "back": "spot at-x-80 at-y-75"}[side]+" spot-picked").DataSet("spot", "legs").
-			Attr("aria-pressed", true).TabIndex(-1).Attr("aria-label", "Legs, "+side).Title("Legs").OnClick(toggle)
-		if err := app.Match(want, m, 0, 2+i); err != nil {
-			t.Errorf("%s: %v", side, err)
+	// div > [hint, figure > [img, face's mark, legs' mark], sides]
+	for i, want := range []app.UI{
+		app.Label().For("check-location-face").Class("spot at-x-25 at-y-9").DataSet("spot", "face"),
+		app.Label().For("check-location-legs").Class("spot at-x-80 at-y-75 spot-picked").DataSet("spot", "legs"),
+	} {
+		if err := app.Match(want, m, 0, 1, 1+i); err != nil {
+			t.Errorf("mark %d: %v", i, err)
 		}
+	}
+	if err := app.Match(app.Text("2"), m, 0, 1, 1, 0); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -7,6 +7,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type option struct {
 	ID, Label, Help string
 	Picked          bool
+	Mark            string // a place's number on the body map, "" for none
 }
 
 // unsureID is the option id of "not sure" (value ids are lower-case words, so it never

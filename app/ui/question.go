@@ -65,7 +65,9 @@ func (c *Checker) renderQuestion() app.UI {
 			}),
 		),
 		title(heading),
-		app.If(intro != "", func() app.UI { return app.P().Class("intro").Text(intro) }),
+		// A guided step's introduction follows its answers, with its how-to: the answers stay
+		// in sight on a phone.
+		app.If(intro != "" && !guided, func() app.UI { return app.P().Class("intro").Text(intro) }),
 		app.If(help != "", func() app.UI { return app.P().ID(helpID).Class("hint").Text(help) }),
 		// A guided step (the glass test) shows its picture beside the answers, and its how-to
 		// after them: the answers stay in sight on a phone.
@@ -82,6 +84,7 @@ func (c *Checker) renderQuestion() app.UI {
 				return c.group(next.Findings)
 			}),
 		),
+		app.If(guided && intro != "", func() app.UI { return app.P().Class("intro").Text(intro) }),
 		app.If(guided, func() app.UI { return c.guide(step) }),
 		app.Div().Class("aside-links").Body(
 			app.If(done > 0, func() app.UI {
@@ -181,22 +184,27 @@ func (c *Checker) places(d *triage.Finding) app.UI {
 		}
 		c.answer(d.ID, &triage.Answer{Set: set}, false)
 	}
+	bodyMap := d.Widget == triage.WidgetBodyMap
+	if bodyMap {
+		numberPlaces(items, d.Places)
+	}
 	return app.Div().Class("places").Body(
-		app.If(d.Widget == triage.WidgetBodyMap, func() app.UI {
-			return &BodyMap{Label: c.w.ui(tBodyMap), Front: c.w.ui(tBodyFront), Back: c.w.ui(tBodyBack),
-				PlaceName: func(place, side string) string { return c.w.ui(tBodyMapPlace, place, side) },
-				Places:    d.Places, Items: items, OnToggle: toggle}
-		}),
 		app.P().Class("hint").Text(c.w.ui(tChooseAll)),
+		app.If(bodyMap, func() app.UI {
+			return &BodyMap{Name: d.ID, Hint: c.w.ui(tBodyMap), Front: c.w.ui(tBodyFront), Back: c.w.ui(tBodyBack),
+				Places: d.Places, Items: items}
+		}),
 		&CheckList{Name: d.ID, LabelledBy: titleID, Items: items, OnToggle: toggle},
 		app.Button().Type("button").Class("button").OnClick(c.onContinue).Text(c.w.ui(tNext)),
 	)
 }
 
 // options are a question's answers (yes and no, or its values) and "not sure", with the
-// current answer picked.
+// current answer picked. A choice with a value that stands for not known has no separate
+// "not sure": that value is it (picked when the answer is not sure; the engine records it so).
 func (c *Checker) options(d *triage.Finding) []option {
 	a, known := c.s.f.Value(d.ID)
+	unsure := !known && c.s.f.Asked(d.ID)
 	var items []option
 	switch d.Kind {
 	case triage.Bool:
@@ -208,11 +216,14 @@ func (c *Checker) options(d *triage.Finding) []option {
 		for _, v := range d.Values {
 			items = append(items, option{
 				ID: v.ID, Label: c.w.text(v.Label), Help: c.w.text(v.Help),
-				Picked: known && (a.Choice == v.ID || slices.Contains(a.Set, v.ID)),
+				Picked: v.Unknown && unsure || known && (a.Choice == v.ID || slices.Contains(a.Set, v.ID)),
 			})
 		}
 	}
-	return append(items, option{ID: unsureID, Label: c.w.unsure(d), Picked: !known && c.s.f.Asked(d.ID)})
+	if d.UnknownValue() != "" {
+		return items
+	}
+	return append(items, option{ID: unsureID, Label: c.w.unsure(d), Picked: unsure})
 }
 
 // picker returns the handler of a yes/no or choice question's buttons.

@@ -108,7 +108,6 @@ var (
 	tBodyMap             = text("body_map")
 	tBodyFront           = text("body_front")
 	tBodyBack            = text("body_back")
-	tBodyMapPlace        = text("body_map_place", "place", "side")
 	tEvidenceFor         = text("evidence_for")
 	tEvidenceAgainst     = text("evidence_against")
 	tChecklistLegend     = text("checklist_legend")

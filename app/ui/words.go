@@ -33,8 +33,13 @@ func (w words) ui(t triage.UIText, vals ...string) string {
 // text returns a text of the knowledge base in the language.
 func (w words) text(t triage.Text) string { return t.In(w.lang) }
 
-// unsure is the "not sure" answer of a finding.
+// unsure is the "not sure" answer of a finding: the words of its value that stands for not
+// known (the glass test's "I have not done the test or cannot tell"), else its own or the
+// generic "Not sure".
 func (w words) unsure(d *triage.Finding) string {
+	if u := d.UnknownValue(); u != "" {
+		return d.Label(u, w.lang)
+	}
 	if s := w.text(d.Unsure); s != "" {
 		return s
 	}

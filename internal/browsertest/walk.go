@@ -277,7 +277,10 @@ func (w *Walker) answerScreen(ids []string, wrong string) {
 			w.answerSet(id, v)
 		default:
 			w.answered[id] = v
-			opt := "-"
+			opt := "-" // "not sure", or the finding's own value for it (the glass test's)
+			if u := f.UnknownValue(); u != "" {
+				opt = u
+			}
 			switch v := v.(type) {
 			case bool:
 				opt = map[bool]string{true: "yes", false: "no"}[v]
