@@ -52,7 +52,7 @@
     frame.loading = "lazy"; // nothing, the wasm included, is fetched before it is in view
     // Scripts and its own origin (the wasm and its files come from there); popups that leave
     // the sandbox, for "open in full window"; modals, for print.
-    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-modals");
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals");
     frame.width = "100%";
     frame.height = "600";
     const query = settings.toString();
