@@ -387,7 +387,13 @@ type heightCheck struct {
 func (h *heightCheck) screen(name string) {
 	h.t.Helper()
 	h.screens++
-	browsertest.WaitJS(h.t, h.fctx, fitsContent, 10*time.Second)
+	if err := browsertest.Until(h.fctx, fitsContent, 10*time.Second); err != nil {
+		h.t.Fatalf("%s: %v\nthe frame's page: %v; the host's frame and last heights: %v", name, err,
+			browsertest.Eval[[]float64](h.t, h.fctx, `[document.documentElement.scrollHeight, document.documentElement.clientHeight,
+				window.innerHeight, document.documentElement.getBoundingClientRect().height]`),
+			eval[[]float64](h.t, h.ctx, `[document.querySelector("[data-spotcheck] iframe").clientHeight,
+				...window.spotcheckMessages.filter(m => m.type === "spotcheck:resize").slice(-3).map(m => m.height)]`))
+	}
 	host := eval[[]float64](h.t, h.ctx, `(() => {
 			const resizes = window.spotcheckMessages.filter(m => m.type === "spotcheck:resize");
 			return [document.querySelector("[data-spotcheck] iframe").clientHeight, resizes[resizes.length - 1].height];
@@ -512,7 +518,10 @@ const (
 // the partner's theme). The frame is screenshot so, then put back.
 func printsOnePage(t *testing.T, ctx, fctx context.Context, axe, name string) {
 	t.Helper()
-	browsertest.Eval[bool](t, fctx, `(window.printAsked = false, addEventListener("beforeprint", () => window.printAsked = true, {once: true}), true)`)
+	// A task queued at beforeprint runs once print() has given the page back (headless
+	// Chromium fires no afterprint): the walk's next click must not land while it runs.
+	browsertest.Eval[bool](t, fctx, `(window.printAsked = false,
+		addEventListener("beforeprint", () => setTimeout(() => window.printAsked = true), {once: true}), true)`)
 	browsertest.Eval[bool](t, ctx, `(window.hostPrinted = false, addEventListener("beforeprint", () => window.hostPrinted = true, {once: true}), true)`)
 	browsertest.Do(t, fctx, chromedp.Click(chromedp.CSS(`[data-screen=result] .buttons > button:not(.button-restart)`)))
 	browsertest.WaitJS(t, fctx, `window.printAsked`, 10*time.Second)
@@ -532,6 +541,7 @@ func printsOnePage(t *testing.T, ctx, fctx context.Context, axe, name string) {
 		media("")
 		eval[bool](t, ctx, fmt.Sprintf(`(%s.style.width = "", true)`, frame))
 		browsertest.WaitJS(t, fctx, `!matchMedia("print").matches && innerWidth > `+fmt.Sprint(printWidth), 10*time.Second)
+		browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second) // the walk clicks on at the right place
 	}()
 	browsertest.WaitJS(t, fctx, fmt.Sprintf(`matchMedia("print").matches && innerWidth === %d`, printWidth), 10*time.Second)
 	browsertest.WaitJS(t, fctx, fitsContent, 10*time.Second)
