@@ -50,9 +50,11 @@
     frame.setAttribute("allow", "");
     frame.referrerPolicy = "no-referrer";
     frame.loading = "lazy"; // nothing, the wasm included, is fetched before it is in view
-    // Scripts and its own origin (the wasm and its files come from there); popups that leave
-    // the sandbox, for "open in full window"; modals, for print.
-    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-modals");
+    // Scripts and its own origin (the wasm and its files come from there); forms, for the
+    // number boxes (without it the browser drops the submit event: no age could be entered;
+    // the app's form-action 'none' keeps any form from going anywhere); popups that leave the
+    // sandbox, for "open in full window"; modals, for print.
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals");
     frame.width = "100%";
     frame.height = "600";
     const query = settings.toString();

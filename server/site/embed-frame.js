@@ -80,12 +80,26 @@
     window.dispatchEvent(new CustomEvent("spotcheck:reset"));
   });
 
-  // The theme: custom properties on <html>, set through the CSSOM (the CSP allows no style
-  // attribute in markup, and no value here comes from the URL unchecked).
+  // The theme: custom properties in a :root rule of a stylesheet of its own, built through
+  // the CSSOM (the CSP allows no style attribute in markup, and no value here comes from the
+  // URL unchecked), for the screen only: printed, the page keeps the stylesheet's print
+  // colours, dark text on white paper, whatever the partner's theme (properties on <html>'s
+  // style would override those too).
+  let themeStyle = null;
+  function setThemeProperty(name, value) {
+    if (!themeStyle) {
+      const sheet = new CSSStyleSheet({ media: "screen" });
+      sheet.insertRule(":root {}");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      themeStyle = sheet.cssRules[0].style;
+    }
+    themeStyle.setProperty(name, value);
+  }
+
   function copyRootProperties(rule) {
     for (const name of rule.style) {
       if (name.startsWith("--")) {
-        root.style.setProperty(name, rule.style.getPropertyValue(name));
+        setThemeProperty(name, rule.style.getPropertyValue(name));
       }
     }
   }
@@ -113,7 +127,7 @@
         }
       }
     }
-    root.style.setProperty("color-scheme", dark ? "dark" : "light");
+    setThemeProperty("color-scheme", dark ? "dark" : "light");
   }
 
   // luminance is WCAG 2's relative luminance of #rrggbb.
@@ -144,10 +158,10 @@
     if (/^#[0-9a-fA-F]{6}$/.test(accent)) {
       const text = textOn(accent);
       for (const name of ["--brand", "--button", "--button-hover"]) {
-        root.style.setProperty(name, accent);
+        setThemeProperty(name, accent);
       }
       for (const name of ["--brand-text", "--button-text"]) {
-        root.style.setProperty(name, text);
+        setThemeProperty(name, text);
       }
       root.dataset.accent = accent.toLowerCase();
     }
