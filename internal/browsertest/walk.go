@@ -517,7 +517,9 @@ func (w *Walker) checkResult(st State) {
 			}
 		}
 	}
-	if pct := Eval[string](w.T, w.Ctx, `(document.querySelector(".causes") || {innerText: ""}).innerText.match(/\d+\s*%/)?.[0] || ""`); pct != "" {
+	// How likely each cause is, as its name and chance say it (a cause's own texts may name a
+	// strength, "1% hydrocortisone", which is no likelihood).
+	if pct := Eval[string](w.T, w.Ctx, `[...document.querySelectorAll(".causes .cause-name, .causes .cause-chance, .causes .cause-fits")].map(e => e.textContent).join(" ").match(/\d+\s*%/)?.[0] || ""`); pct != "" {
 		w.T.Errorf("causes shown as a percentage (%q): say them in words", pct)
 	}
 	if live := Eval[string](w.T, w.Ctx, `document.getElementById("announce").textContent`); live != st.Title {
