@@ -37,16 +37,21 @@ var ReadingScales = map[string]ReadingScale{
 // 206.835 - 62.3 * syllables per word - words per sentence (100 for a text with no words).
 // Words and sentences are counted as FleschKincaidGrade counts them.
 func SzigrisztPazos(text string) float64 {
-	words, syllables := 0, 0
-	for _, w := range wordsOf(text) {
-		words++
-		syllables += SpanishSyllables(w)
-	}
+	words, syllables, sentences := textCounts(text, SpanishSyllables)
 	if words == 0 {
 		return 100
 	}
-	sentences := max(countSentences(text), 1)
-	return 206.835 - 62.3*float64(syllables)/float64(words) - float64(words)/float64(sentences)
+	return 206.835 - 62.3*syllables/words - words/sentences
+}
+
+// textCounts counts a text's words, their syllables (by the language's counter) and its
+// sentences (at least one), as the reading formulas take them.
+func textCounts(text string, syllablesOf func(string) int) (words, syllables, sentences float64) {
+	for _, w := range wordsOf(text) {
+		words++
+		syllables += float64(syllablesOf(w))
+	}
+	return words, syllables, float64(max(countSentences(text), 1))
 }
 
 // SpanishSyllables counts the syllables of a Spanish word by its vowels: each vowel starts a
@@ -94,16 +99,11 @@ func SpanishSyllables(word string) int {
 // number such as 38.5 counts as one word of one syllable. A sentence ends at ".", "!" or "?" followed by a
 // space or the end; a text without one is one sentence.
 func FleschKincaidGrade(text string) float64 {
-	words, syllables := 0, 0
-	for _, w := range wordsOf(text) {
-		words++
-		syllables += Syllables(w)
-	}
+	words, syllables, sentences := textCounts(text, Syllables)
 	if words == 0 {
 		return 0
 	}
-	sentences := max(countSentences(text), 1)
-	return 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
+	return 0.39*words/sentences + 11.8*syllables/words - 15.59
 }
 
 func wordsOf(text string) []string {
