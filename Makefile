@@ -80,6 +80,7 @@ test-race:
 
 ## test-wasm: the engine's tests compiled to WebAssembly and run under Node
 test-wasm:
+	$(call need,nodejs)
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./app/triage/
 
 ## vignettes: the score table of the public and own vignettes (the gate runs in test-go too)
@@ -102,7 +103,8 @@ fuzz:
 ## build/bench.json. It installs Lighthouse (npm ci, pinned in bench/lighthouse) and runs it on
 ## both apps too. About 6 minutes on 2 cores; BENCH_FLAGS='-runs 3 -lighthouse-runs 1'.
 bench: build
-	$(call need,chromium)
+	$(call need,chromium nodejs)
+	@command -v npm >/dev/null 2>&1 || { echo "apt-get install npm"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(GO) test -run=NONE -bench=. -benchmem -count=5 ./app/triage/ | tee build/bench-engine-native.txt
 	GOOS=js GOARCH=wasm $(GO) test -run=NONE -bench=. -benchmem -count=3 -exec="$(WASM_EXEC)" ./app/triage/ | tee build/bench-engine-wasm.txt
