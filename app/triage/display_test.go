@@ -1,9 +1,7 @@
 package triage
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"spotcheck"
@@ -131,20 +129,6 @@ func TestDisplayMistakesHaveTheirPath(t *testing.T) {
 		}, "misspelt", []Option{RequireUI(texts)}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var path string
-			data := mutate(t, func(kb map[string]any) { path = tt.change(t, kb) })
-			_, err := Load(data, tt.opts...)
-			var le *LoadError
-			if !errors.As(err, &le) {
-				t.Fatalf("Load: %v, want a *LoadError", err)
-			}
-			for _, p := range le.Problems {
-				if p.Path == path && strings.Contains(p.Message, tt.want) {
-					return
-				}
-			}
-			t.Errorf("no problem at %s with %q in:\n%v", path, tt.want, err)
-		})
+		t.Run(tt.name, func(t *testing.T) { wantLoadProblem(t, tt.change, tt.want, tt.opts...) })
 	}
 }

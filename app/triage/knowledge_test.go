@@ -233,21 +233,7 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 		t.Fatal("the issue asks for at least ten kinds of mistakes")
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var path string
-			data := mutate(t, func(kb map[string]any) { path = tt.change(t, kb) })
-			_, err := Load(data)
-			var le *LoadError
-			if !errors.As(err, &le) {
-				t.Fatalf("Load = %v, want a *LoadError", err)
-			}
-			for _, p := range le.Problems {
-				if p.Path == path && strings.Contains(p.Message, tt.want) {
-					return
-				}
-			}
-			t.Errorf("no problem %s: ...%s...; got:\n%v", path, tt.want, err)
-		})
+		t.Run(tt.name, func(t *testing.T) { wantLoadProblem(t, tt.change, tt.want) })
 	}
 }
 
@@ -344,4 +330,22 @@ func TestACompleteTranslationLoads(t *testing.T) {
 	if got := k.Meta().Languages; !slices.Equal(got, []string{"en", "es", "fr"}) {
 		t.Errorf("languages %v", got)
 	}
+}
+
+// wantLoadProblem loads the bundled base after change (which returns the path it broke) and
+// fails unless Load reports a problem at that path whose message contains want.
+func wantLoadProblem(t *testing.T, change func(*testing.T, map[string]any) string, want string, opts ...Option) {
+	t.Helper()
+	var path string
+	_, err := Load(mutate(t, func(kb map[string]any) { path = change(t, kb) }), opts...)
+	var le *LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("Load = %v, want a *LoadError", err)
+	}
+	for _, p := range le.Problems {
+		if p.Path == path && strings.Contains(p.Message, want) {
+			return
+		}
+	}
+	t.Errorf("no problem %s: ...%s...; got:\n%v", path, want, err)
 }

@@ -1,13 +1,11 @@
 package triage
 
 import (
-	"errors"
 	"math"
 	"math/rand/v2"
 	"reflect"
 	"runtime"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -155,19 +153,6 @@ func TestLoadChecksUnknownValues(t *testing.T) {
 		}, "stands for not known"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var path string
-			_, err := Load(mutate(t, func(kb map[string]any) { path = tt.change(t, kb) }))
-			var le *LoadError
-			if !errors.As(err, &le) {
-				t.Fatalf("Load = %v, want a *LoadError", err)
-			}
-			for _, p := range le.Problems {
-				if p.Path == path && strings.Contains(p.Message, tt.want) {
-					return
-				}
-			}
-			t.Errorf("no problem %s: ...%s...; got:\n%v", path, tt.want, err)
-		})
+		t.Run(tt.name, func(t *testing.T) { wantLoadProblem(t, tt.change, tt.want) })
 	}
 }
