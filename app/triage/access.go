@@ -37,6 +37,7 @@ func (k *Knowledge) index() {
 	}
 	k.markDanger()
 	k.markPartners()
+	k.markDecisivePartners()
 	for _, c := range k.conditions {
 		for ti := range c.terms {
 			t := &c.terms[ti]

@@ -395,6 +395,46 @@ func (w *whatIf) edgeOf(i int, s slot) Urgency {
 	return edge
 }
 
+// edgeAfter returns the floor that answer s of finding i would let an unknown decisive
+// finding set by edgeOf: belly pain, with the food or sting before it not known, is one
+// answer from anaphylaxis. The interview weighs it (prober.score), or a question that only
+// matters beside a decisive sign still unknown would never be asked. SelfCare when none.
+func (w *whatIf) edgeAfter(i int, s slot) Urgency {
+	k := w.k
+	floor := SelfCare
+	was := w.vals[i]
+	w.vals[i] = s
+	for _, j := range k.decisivePartners[i] {
+		if !w.unknown(j) {
+			continue
+		}
+		for _, t := range k.candidateSlots(j)[1:] {
+			if e := w.edgeOf(j, t); e-1 > floor {
+				floor = e - 1
+			}
+		}
+	}
+	w.vals[i] = was
+	return floor
+}
+
+// markDecisivePartners sets k.decisivePartners (see edgeAfter).
+func (k *Knowledge) markDecisivePartners() {
+	k.decisivePartners = make([][]int, len(k.findings))
+	for i := range k.findings {
+		for _, r := range k.rulesOf[i] {
+			if k.rules[r].Kind != "red_flag" {
+				continue
+			}
+			k.rules[r].when.refs(func(j int) {
+				if j != i && k.findings[j].Decisive && !slices.Contains(k.decisivePartners[i], j) {
+					k.decisivePartners[i] = append(k.decisivePartners[i], j)
+				}
+			})
+		}
+	}
+}
+
 // floorFor returns the floor that an unknown answer of finding d with probability p, which
 // would give urgency u, sets now (see floorOf), and whether it counts at all.
 func (m *Meta) floorFor(d *Finding, u Urgency, p float64) (Urgency, bool) {

@@ -60,6 +60,9 @@ type Knowledge struct {
 	// partners lists, per yes/no finding, the yes/no findings whose yes together with its yes
 	// matches a rule of urgent or more that neither matches alone (markPartners).
 	partners [][]int
+	// decisivePartners lists, per finding, the decisive findings that a red-flag rule reading
+	// it reads too (markDecisivePartners).
+	decisivePartners [][]int
 	// unlistedLogOdds is the log-odds of meta.unlisted_prior (see posterior).
 	unlistedLogOdds float64
 }

@@ -268,7 +268,7 @@ func (p *prober) score(i int) (v voi) {
 		if j == 0 {
 			continue
 		}
-		u := p.try(i, s)
+		u := max(p.try(i, s), p.edgeAfter(i, s))
 		pl := p.plausibility(i, j)
 		for _, r := range refs {
 			p.min[r.condition] = min(p.min[r.condition], p.tryLo[r.condition])

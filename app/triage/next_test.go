@@ -168,3 +168,57 @@ func TestHoldsCountsNothingFromAMissingAnswer(t *testing.T) {
 		t.Error("with shivering known, holds should be true")
 	}
 }
+
+// TestInterviewAsksWhatMattersBesideAnUnknownDecisiveSign: with "not sure" about a food or
+// sting just before itchy raised spots, belly pain is one answer from the edge of anaphylaxis
+// (edgeAfter), so the interview asks it; answered yes, the result is a same-day check at
+// least, with a net to check the food or sting. With the food or sting answered no, belly
+// pain brings no edge.
+func TestInterviewAsksWhatMattersBesideAnUnknownDecisiveSign(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		allergen string // "yes", "no" or "unsure"
+		want     Urgency
+	}{
+		{"unsure", Urgent},
+		{"no", SelfCare},
+	} {
+		f, _ := k.ParseFindings(`{"age_years": 30, "itchy": true, "raised": true}`)
+		lo := k.logOdds(f.vals, nil)
+		d := k.Finding("allergen_exposure")
+		if tt.allergen == "unsure" {
+			_ = f.SetUnsure(d.ID)
+		} else {
+			_ = f.SetBool(d.ID, tt.allergen == "yes")
+		}
+		w := k.newWhatIf(f.vals, lo, k.decide(f.vals, lo, nil))
+		if got := w.edgeAfter(k.Finding("abdominal_pain").index, slot{known: true, b: true}); got != tt.want {
+			t.Errorf("food or sting %s: belly pain's edge %s, want %s", tt.allergen, got, tt.want)
+		}
+		if tt.allergen != "unsure" {
+			continue
+		}
+		asked := false
+		for range len(k.Findings()) + 1 {
+			next := k.NextQuestion(f)
+			if next.Done {
+				break
+			}
+			for _, id := range next.Findings {
+				if id == "abdominal_pain" {
+					asked = true
+					_ = f.SetBool(id, true)
+				} else if !f.Known(id) {
+					_ = f.SetUnsure(id)
+				}
+			}
+		}
+		if !asked {
+			t.Fatal("belly pain never asked beside a food or sting not known")
+		}
+		res := k.Evaluate(f)
+		if res.Urgency < Urgent || !slices.ContainsFunc(res.SafetyNets, func(n SafetyNet) bool { return n.ID == "check_allergen_exposure" }) {
+			t.Errorf("belly pain, food or sting not sure: %s, nets %v", res.Urgency, res.SafetyNets)
+		}
+	}
+}
