@@ -176,6 +176,9 @@ func TestBrowserHistory(t *testing.T) {
 		browsertest.WaitJS(t, ctx, focused+` && document.title !== `+strconv.Quote(from.Title), 10*time.Second)
 		return at()
 	}
+	// The prerendered page carries the site's title until the app sets the screen's: on a
+	// loaded machine that can come after the start button works.
+	browsertest.WaitJS(t, ctx, `document.title.endsWith(`+strconv.Quote(" - "+k.UI("name", "en"))+`)`, 10*time.Second)
 	screens := []screen{at()}
 	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`[data-screen=start] button`)))
 	for range 2 { // the emergency checklists: "None of these"
