@@ -190,6 +190,19 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		}
 		p.Rules = append(p.Rules, v)
 	}
+	// The floor for spots that no cause explains is a rule of the engine's, not of the list:
+	// shown with the rules, as a reviewer signs it off with them.
+	if u := m.Unexplained; u != nil {
+		title := u.Title.In(reviewLang)
+		words := "no cause is likelier than the remainder, \u201ca cause not listed, or nothing that needs care\u201d (meta.unlisted_prior " +
+			formatShare(m.UnlistedPrior) + ")"
+		p.Rules = append(p.Rules, ruleView{ID: u.ID, Title: title, Kind: ruleKind(u.Kind), Urgency: urgencyWord(k, u.Urgency),
+			When:   sentence{{Text: words, Question: words, Code: "meta.unexplained"}},
+			Review: u.Review, Sources: cite(u.Sources, "Rule: "+title), Message: grade("Message", "meta.unexplained.message", u.Message.In(reviewLang))})
+		if u.Review.Draft() {
+			p.DraftRules++
+		}
+	}
 	numbers := k.EmergencyNumbers()
 	cite(numbers.Sources, "Emergency numbers (secondary)")
 	for _, c := range numbers.Countries {

@@ -741,11 +741,11 @@ func (l *loader) unexplained(r gjson.Result) *Rule {
 		l.problem(p, "want an object, got %s", jsonKind(r))
 		return nil
 	}
-	f := objectFields(r, 4)
-	l.checkKeys(f, p, "urgency", "title", "message", "sources")
+	f := objectFields(r, 5)
+	l.checkKeys(f, p, "urgency", "title", "message", "sources", "review")
 	rule := &Rule{ID: "no_cause_explains", Kind: "floor", Urgency: l.urgency(f, p),
 		Title: l.text(f, p, "title", true), Message: l.text(f, p, "message", true), Sources: l.sourceIDs(f, p),
-		when: noCauseExplains{l.k}}
+		Review: l.review(f, p), when: noCauseExplains{l.k}}
 	if rule.Urgency == SelfCare {
 		l.problem(p+".urgency", "the floor must be above self_care")
 	}

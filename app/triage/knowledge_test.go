@@ -224,6 +224,10 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			kb["meta"].(map[string]any)["unexplained"].(map[string]any)["sources"] = []any{}
 			return "meta.unexplained.sources"
 		}, "non-empty list"},
+		{"that floor without a review record", func(t *testing.T, kb map[string]any) string {
+			delete(kb["meta"].(map[string]any)["unexplained"].(map[string]any), "review")
+			return "meta.unexplained.review"
+		}, "want {"},
 		{"step with no questions", func(t *testing.T, kb map[string]any) string {
 			kb["steps"] = append(list(kb, "steps"), map[string]any{"id": "empty", "title": map[string]any{"en": "E"}})
 			return "steps." + strconv.Itoa(len(list(kb, "steps"))-1)
