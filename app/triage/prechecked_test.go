@@ -131,7 +131,7 @@ func compactKnowledge(t testing.TB) []byte {
 
 // TestPrecheckedLoadIsTheFullLoad: the app's load (Prechecked, of the compacted base it
 // embeds) shows exactly what the full load shows, in every language: for every vignette,
-// full and as an interview, and for 10,000 random finding sets.
+// full and as an interview, and for 3,000 random finding sets.
 func TestPrecheckedLoadIsTheFullLoad(t *testing.T) {
 	full := bundled(t)
 	compact := compactKnowledge(t)
@@ -188,9 +188,9 @@ func TestPrecheckedLoadIsTheFullLoad(t *testing.T) {
 		}
 	})
 	t.Run("random", func(t *testing.T) {
-		sets := 10000
+		sets := 3000
 		if runtime.GOARCH == "wasm" {
-			sets = 500 // the same engine code runs all 10,000 natively in make test
+			sets = 500 // the same engine code runs all 3,000 natively in make test
 		}
 		rng := rand.New(rand.NewPCG(12, 12))
 		for i := range sets {
