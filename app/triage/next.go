@@ -244,18 +244,22 @@ func newProber(k *Knowledge, vals []slot, lo []float64, urgency Urgency) *prober
 	return p
 }
 
-// othersFloor is the floor that the unknown findings other than i set.
+// othersFloor is the floor that the unknown findings other than i set (not the current
+// urgency: an answer to i may lower that, as a fall before a toddler's bruises does).
 func (p *prober) othersFloor(i int) Urgency {
 	if p.floors[i] == p.first {
-		return max(p.second, p.urgency)
+		return p.second
 	}
-	return max(p.first, p.urgency)
+	return p.first
 }
 
 // score returns question i's value of information. The question is worth asking (changes)
 // when the expected change of the urgency in levels, or the chance that the answer reshuffles
 // the top three, reaches meta.ask_threshold: an answer that could matter but almost never
-// comes is not worth the person's time.
+// comes is not worth the person's time. An answer that would lower the urgency counts only
+// from a same-day visit or more and when it is plausible (meta.plausible_answer): sparing a
+// needless visit today is worth a question (bruises on a toddler's shins: where are they?);
+// turning "within days" into self-care, or a rare reassuring answer, is not worth one.
 func (p *prober) score(i int) (v voi) {
 	k := p.k
 	refs := k.termsOf[i]
@@ -274,7 +278,7 @@ func (p *prober) score(i int) (v voi) {
 			p.min[r.condition] = min(p.min[r.condition], p.tryLo[r.condition])
 			p.max[r.condition] = max(p.max[r.condition], p.tryLo[r.condition])
 		}
-		if after := max(u, others); after != p.final {
+		if after := max(u, others); after > p.final || after < p.final && p.final >= Urgent && pl >= k.meta.PlausibleAnswer {
 			v.urgency += pl * math.Abs(float64(after-p.final))
 		}
 		if p.reshuffles() {

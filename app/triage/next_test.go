@@ -222,3 +222,22 @@ func TestInterviewAsksWhatMattersBesideAnUnknownDecisiveSign(t *testing.T) {
 		}
 	}
 }
+
+// TestInterviewAsksWhatCouldSpareAVisitToday: bruises on a well toddler after falls are a
+// same-day check until the interview learns they are on the shins alone (the rule's
+// exception); the interview asks where they are, and ends below urgent.
+func TestInterviewAsksWhatCouldSpareAVisitToday(t *testing.T) {
+	k := bundled(t)
+	known, _ := k.ParseFindings(`{"age_years": 2, "bruise_like": true, "skin_trauma": true, "location": ["legs"], "fever": false, "unwell": false}`)
+	without, _ := k.ParseFindings(`{"age_years": 2, "bruise_like": true, "skin_trauma": true, "fever": false, "unwell": false}`)
+	if u := k.Evaluate(without).Urgency; u < Urgent {
+		t.Fatalf("with the place unknown: %s, want urgent (the test needs a lowering answer)", u)
+	}
+	tr := k.Simulate(known)
+	if !slices.Contains(tr.Asked, "location") {
+		t.Errorf("the interview never asked where the bruises are: %v", tr.Asked)
+	}
+	if u := k.Evaluate(tr.Findings).Urgency; u >= Urgent {
+		t.Errorf("interview result %s, want below urgent", u)
+	}
+}
