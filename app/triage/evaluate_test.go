@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -77,7 +78,9 @@ func TestEvaluateResultIsConsistent(t *testing.T) {
 			t.Fatalf("%d conditions ranked, want all %d", len(res.Conditions), len(k.Conditions()))
 		}
 		for i := 1; i < len(res.Conditions); i++ {
-			if res.Conditions[i].LogOdds > res.Conditions[i-1].LogOdds {
+			a, b := res.Conditions[i-1], res.Conditions[i]
+			ca, cb := leads(res, a), leads(res, b)
+			if cb && !ca || ca == cb && b.LogOdds > a.LogOdds {
 				t.Fatalf("conditions not ranked at %d", i)
 			}
 		}
@@ -203,4 +206,41 @@ func TestSafetyNetTextsAreComplete(t *testing.T) {
 			t.Errorf("%s: safety net text %q lacks its action", tt.findings, text)
 		}
 	}
+}
+
+// TestEmergencyCausesComeFirst: a feverish, unwell toddler is an emergency after the first
+// screen, before the causes are sorted; the causes that carry the emergency lead the list,
+// each once (TestEvaluateResultIsConsistent checks the order on random findings).
+func TestEmergencyCausesComeFirst(t *testing.T) {
+	k := bundled(t)
+	f, err := k.ParseFindings(`{"age_years": 2, "fever": true, "unwell": true}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := k.Evaluate(f)
+	if res.Urgency != Emergency {
+		t.Fatalf("urgency %s, want emergency", res.Urgency)
+	}
+	likeliest := slices.MaxFunc(res.Conditions, func(a, b Scored) int { return cmp.Compare(a.Probability, b.Probability) })
+	if likeliest.Condition.Urgency == Emergency {
+		t.Fatal("the likeliest cause needs an emergency already: pick a case that tests the order")
+	}
+	if c := res.Conditions[0].Condition; c.Urgency != Emergency {
+		t.Errorf("first cause %s (%s), want one that carries the emergency", c.ID, c.Urgency)
+	}
+	seen := map[string]bool{}
+	for _, s := range res.Conditions {
+		if seen[s.Condition.ID] {
+			t.Errorf("%s listed twice", s.Condition.ID)
+		}
+		seen[s.Condition.ID] = true
+	}
+	if len(seen) != len(k.Conditions()) {
+		t.Errorf("%d causes listed, want %d", len(seen), len(k.Conditions()))
+	}
+}
+
+// leads reports whether the cause leads Result.Conditions: it carries an emergency result.
+func leads(res Result, s Scored) bool {
+	return res.Urgency == Emergency && slices.ContainsFunc(res.Because, func(r Reason) bool { return r.Condition == s.Condition })
 }

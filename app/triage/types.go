@@ -250,7 +250,8 @@ type Result struct {
 	SafetyNets []SafetyNet
 	// Rules are all matched rules, most urgent first.
 	Rules []*Rule
-	// Conditions are all causes, most likely first.
+	// Conditions are all causes, most likely first; in an emergency, the causes that carry
+	// it (Because) first.
 	Conditions []Scored
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -193,28 +192,15 @@ func likelihood(s triage.Scored, rank int) triage.UIText {
 	}
 }
 
-// likely returns the causes to show: the three most likely, and the fourth and fifth when
-// they are at least half as likely as the third. In an emergency the causes that carry it
-// (Result.Because) come first: an interview that stops at the first screen has not sorted
-// the causes yet, and a parent told to call for help must not read a rash that a cream
-// treats as the leading cause.
+// likely returns the causes to show: the three most likely (the engine's order: in an
+// emergency, the causes that carry it first), and the fourth and fifth when they are at least
+// half as likely as the third.
 func likely(res triage.Result) []triage.Scored {
 	n := min(3, len(res.Conditions))
 	for n < min(5, len(res.Conditions)) && res.Conditions[n].Probability >= res.Conditions[2].Probability/2 {
 		n++
 	}
-	if res.Urgency < triage.Emergency {
-		return res.Conditions[:n]
-	}
-	var first, rest []triage.Scored
-	for _, s := range res.Conditions {
-		if slices.ContainsFunc(res.Because, func(r triage.Reason) bool { return r.Condition == s.Condition }) {
-			first = append(first, s)
-		} else if len(rest) < n {
-			rest = append(rest, s)
-		}
-	}
-	return append(first, rest...)[:max(n, len(first))]
+	return res.Conditions[:n]
 }
 
 // cause puts a scored cause, ranked rank among the causes (0 the most likely), into words.

@@ -183,33 +183,6 @@ func TestWordsAnswer(t *testing.T) {
 	}
 }
 
-// TestEmergencyCausesComeFirst: a feverish, unwell toddler is an emergency after the first
-// screen, before the causes are sorted; the causes that carry the emergency lead the list.
-func TestEmergencyCausesComeFirst(t *testing.T) {
-	f, err := kb.ParseFindings(`{"age_years": 2, "fever": true, "unwell": true}`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := kb.Evaluate(f)
-	if res.Urgency != triage.Emergency {
-		t.Fatalf("urgency %s, want emergency", res.Urgency)
-	}
-	if res.Conditions[0].Condition.Urgency == triage.Emergency {
-		t.Fatal("the most likely cause needs an emergency already: pick a case that tests the order")
-	}
-	shown := likely(res)
-	if len(shown) < 3 || shown[0].Condition.Urgency != triage.Emergency {
-		t.Fatalf("first cause shown %s (%s), want one needing an emergency", shown[0].Condition.ID, shown[0].Condition.Urgency)
-	}
-	seen := map[string]bool{}
-	for _, s := range shown {
-		if seen[s.Condition.ID] {
-			t.Errorf("%s shown twice", s.Condition.ID)
-		}
-		seen[s.Condition.ID] = true
-	}
-}
-
 func TestLikelyShowsThreeToFive(t *testing.T) {
 	f := kb.NewFindings()
 	res := kb.Evaluate(f)
