@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -43,7 +44,7 @@ func TestAddingARedFlagSignNeverLowersUrgency(t *testing.T) {
 		t.Fatalf("only %d red-flag signs found", len(signs))
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 5000 {
+	for range propertyRuns(5000) {
 		f := randomFindings(k, rng, 0.15)
 		before := k.Evaluate(f).Urgency
 		g := f.Clone()
@@ -139,7 +140,7 @@ func TestUnknownNeverLowersBelowAPlausibleWorseAnswer(t *testing.T) {
 	k := bundled(t)
 	rng := rand.New(rand.NewPCG(7, 8))
 	checked := 0
-	for range 5000 {
+	for range propertyRuns(5000) {
 		f := randomFindings(k, rng, 0.15)
 		var known []int
 		for i, s := range f.vals {
@@ -243,4 +244,14 @@ func TestEmergencyCausesComeFirst(t *testing.T) {
 // leads reports whether the cause leads Result.Conditions: it carries an emergency result.
 func leads(res Result, s Scored) bool {
 	return res.Urgency == Emergency && slices.ContainsFunc(res.Because, func(r Reason) bool { return r.Condition == s.Condition })
+}
+
+// propertyRuns is how many random finding sets a property test tries: n natively, a fifth of
+// them under Node, where the engine runs several times slower and make test runs all n
+// natively anyway.
+func propertyRuns(n int) int {
+	if runtime.GOOS == "js" {
+		return n / 5
+	}
+	return n
 }
