@@ -38,13 +38,16 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 		return k.beforeAnEmergency(vals, lo)
 	}
 	var next Next
+	alwaysScreens := 0 // the screens the always steps still take
 	for _, st := range k.steps {
 		if !st.Always {
 			continue
 		}
+		open := 0
 		for _, id := range st.Findings {
 			d := k.findingByID[id]
 			if k.open(vals, d) {
+				open++
 				next.Remaining++
 				if next.Step == "" || next.Step == st.ID && len(next.Findings) < st.Group {
 					next.Step, next.Checklist = st.ID, st.Checklist
@@ -52,11 +55,17 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 				}
 			}
 		}
+		if st.Checklist {
+			alwaysScreens += (open + st.Group - 1) / st.Group
+		} else {
+			alwaysScreens += open
+		}
 	}
+	answered := k.questionsAnswered(vals)
 
 	p := newProber(k, vals, lo, urgency)
-	p.sortCauses = k.questionsAnswered(vals) < k.meta.QuestionBudget
-	best := -1
+	p.sortCauses = answered < k.meta.QuestionBudget
+	best, worth := -1, 0
 	scores := make([]voi, len(k.findings))
 	for _, i := range k.order {
 		d := k.findings[i]
@@ -68,11 +77,15 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 		if !score.changes {
 			continue
 		}
-		next.Remaining++
+		worth++
 		if best < 0 || score.better(scores[best]) {
 			best = i
 		}
 	}
+	// Every question that could still matter is an upper bound far above what the interview
+	// asks (48 at the start, a median of 12 asked): past the question budget only a plausible
+	// change is asked, so the budget left after the always steps bounds the estimate.
+	next.Remaining += min(worth, max(k.meta.QuestionBudget-answered-alwaysScreens, 1))
 	if next.Step != "" {
 		return next
 	}

@@ -309,7 +309,9 @@ type Next struct {
 	// Findings are the ids to ask on one screen: one question, or a small group of
 	// emergency signs.
 	Findings []string
-	// Remaining counts the unanswered questions that could still change the result,
-	// these included: an upper bound for a progress indicator.
+	// Remaining estimates the questions left for a progress indicator, these included: the
+	// always steps' open questions (each box of a checklist), and those that could still
+	// change the result, at most as many as the question budget leaves after the always
+	// steps' screens.
 	Remaining int
 }

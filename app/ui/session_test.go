@@ -265,6 +265,11 @@ func TestSessionProgressAndRestore(t *testing.T) {
 				if left < 1 || (last > 0 && left > last) || same > 3 {
 					t.Fatalf("questions left %d after %d (%d screens in a row)", left, last, same)
 				}
+				// The estimate is what the interview asks, not every question that could matter
+				// (48 at the start): past the question budget little more is asked.
+				if budget := kb.Meta().QuestionBudget; last == 0 && left > budget {
+					t.Errorf("the first screen says %d questions left, more than the budget of %d", left, budget)
+				}
 				last = left
 				r := newSession(kb)
 				if err := r.restore(s.save()); err != nil {
