@@ -62,24 +62,24 @@ func (k *Knowledge) Evaluate(f *Findings) Result {
 	for i := range rank {
 		rank[i] = i
 	}
-	slices.SortStableFunc(rank, func(a, b int) int { return cmp.Compare(lo[b], lo[a]) })
+	// In an emergency the causes that carry it lead: an interview that stops at the first
+	// screen has not sorted the causes yet, and a parent told to call for help must not read
+	// a rash a cream treats as the leading cause.
+	leads := make([]bool, len(lo))
 	if res.Urgency == Emergency {
-		// The causes that carry an emergency lead: an interview that stops at the first
-		// screen has not sorted the causes yet, and a parent told to call for help must not
-		// read a rash a cream treats as the leading cause.
-		carries := func(i int) bool {
-			return slices.ContainsFunc(res.Because, func(r Reason) bool { return r.Condition == k.conditions[i] })
+		for i, c := range k.conditions {
+			leads[i] = slices.ContainsFunc(res.Because, func(r Reason) bool { return r.Condition == c })
 		}
-		slices.SortStableFunc(rank, func(a, b int) int {
-			switch ca, cb := carries(a), carries(b); {
-			case ca && !cb:
-				return -1
-			case cb && !ca:
-				return 1
-			}
-			return 0
-		})
 	}
+	slices.SortStableFunc(rank, func(a, b int) int {
+		if leads[a] != leads[b] {
+			if leads[a] {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(lo[b], lo[a])
+	})
 	res.Conditions = make([]Scored, len(rank))
 	snapshot := slices.Clone(f.vals) // Evidence reads it later, whatever happens to f
 	for r, i := range rank {
