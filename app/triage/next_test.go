@@ -26,24 +26,33 @@ func TestInterviewStopsAtAnEmergency(t *testing.T) {
 
 func TestInterviewHonoursAskIf(t *testing.T) {
 	k := bundled(t)
-	d := k.Finding("pregnant")
-	if d.askIf == nil {
-		t.Fatal("pregnant has no ask_if")
+	for _, id := range []string{"pregnant", "sex"} {
+		if k.Finding(id).askIf == nil {
+			t.Fatalf("%s has no ask_if", id)
+		}
 	}
 	for _, tt := range []struct {
-		findings string
-		want     bool
+		question, findings string
+		want               bool
 	}{
-		{`{"sex": "male", "age_years": 30}`, false},
-		{`{"sex": "female", "age_years": 30}`, true},
-		{`{"sex": "female", "age_years": 4}`, false},
+		{"pregnant", `{"sex": "male", "age_years": 30}`, false},
+		{"pregnant", `{"sex": "female", "age_years": 30}`, true},
+		{"pregnant", `{"sex": "female", "age_years": 4}`, false},
+		// Sex changes nothing from 2 to 11: Wiskott-Aldrich shows in baby boys, pregnancy,
+		// lupus and rosacea from puberty.
+		{"sex", `{"age_years": 5}`, false},
+		{"sex", `{"age_years": 11.9}`, false},
+		{"sex", `{"age_years": 1}`, true},
+		{"sex", `{"age_years": 12}`, true},
+		{"sex", `{"age_years": 70}`, true},
+		{"sex", `{}`, true}, // age not known
 	} {
 		f, err := k.ParseFindings(tt.findings)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := k.Applies(f, "pregnant"); got != tt.want {
-			t.Errorf("%s: Applies(pregnant) = %v", tt.findings, got)
+		if got := k.Applies(f, tt.question); got != tt.want {
+			t.Errorf("%s: Applies(%s) = %v", tt.findings, tt.question, got)
 		}
 		asked := false
 		for range 200 {
@@ -51,13 +60,13 @@ func TestInterviewHonoursAskIf(t *testing.T) {
 			if next.Done {
 				break
 			}
-			asked = asked || slices.Contains(next.Findings, "pregnant")
+			asked = asked || slices.Contains(next.Findings, tt.question)
 			for _, id := range next.Findings {
 				_ = f.SetUnsure(id)
 			}
 		}
 		if asked != tt.want {
-			t.Errorf("%s: pregnancy asked = %v", tt.findings, asked)
+			t.Errorf("%s: %s asked = %v", tt.findings, tt.question, asked)
 		}
 	}
 }
