@@ -188,10 +188,14 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 		causes = append(causes, dedupeFacts(e))
 	}
 	for _, r := range k.Rules() {
+		names := make([]string, len(r.Causes))
+		for i, c := range r.Causes {
+			names[i] = c.Name.In(reviewLang)
+		}
 		rules = append(rules, entity{ID: r.ID, Title: r.Title.In(reviewLang), Facts: []fact{
 			{"Title", r.Title.In(reviewLang)}, {"Kind", ruleKind(r.Kind)}, {"Urgency", r.Urgency.String()},
 			{"When", clauseSentence(k, r.When(), true).Words()}, {"Message", r.Message.In(reviewLang)},
-			{"Sources", sourceTitles(r.Sources)}, {"Review", review(r.Review)}}})
+			{"Points to", strings.Join(names, ", ")}, {"Sources", sourceTitles(r.Sources)}, {"Review", review(r.Review)}}})
 	}
 	for _, d := range k.Defs() {
 		defs = append(defs, entity{ID: d.ID, Title: d.Title.In(reviewLang), Facts: []fact{

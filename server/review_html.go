@@ -122,6 +122,7 @@ Words in [brackets] are named definitions, listed after the rules.</p>
 <p class="when"><b>{{.Urgency}} when:</b> {{range .When}}{{if .Op}}{{if .Break}}<br>{{end}}<span class="op">{{.Text}}</span>{{else if .Def}}<a class="defref" href="#{{anchor "def" .Def}}" title="{{.Code}}">{{.Text}}</a>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</p>
 <p class="ids">ids: <code>{{.When.Code}}</code></p>
 <table><tbody><tr><th scope="row">{{.Message.Label}}</th><td>{{.Message.Text}}</td><td class="num{{if .Message.Hard}} hard{{end}}">{{.Message.Grade}}</td></tr></tbody></table>
+{{if .Causes}}<p>Points to (listed first in an emergency): {{range $i, $c := .Causes}}{{if $i}}, {{end}}<a href="#{{anchor "cause" $c.ID}}">{{$c.Name}}</a>{{end}}</p>{{end}}
 <p>Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}<a href="#{{anchor "source" $s.ID}}">{{$s.Title}}</a>{{end}}</p>
 </section>
 {{end}}
@@ -198,7 +199,9 @@ A question holds only when answered so; NOT (…) also holds when the answer is 
 <small>ids: ` + "`{{.When.Code}}`" + `</small>
 
 {{.Message.Label}} (grade {{.Message.Grade}}{{if .Message.Hard}}, over 8{{end}}): {{.Message.Text}}
-
+{{if .Causes}}
+Points to (listed first in an emergency): {{range $i, $c := .Causes}}{{if $i}}, {{end}}{{$c.Name}}{{end}}
+{{end}}
 Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}{{$s.Title}}{{end}}
 {{end}}
 ## Definitions ({{len .Defs}})

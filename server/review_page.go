@@ -63,7 +63,11 @@ type ruleView struct {
 	Message                  gradedText
 	Review                   triage.Review
 	Sources                  []sourceRef
+	Causes                   []causeRef // the causes the rule points to (Rule.Causes)
 }
+
+// causeRef names a cause and links to it.
+type causeRef struct{ ID, Name string }
 
 type defView struct {
 	ID, Title string
@@ -180,6 +184,9 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		v := ruleView{ID: r.ID, Title: title, Kind: ruleKind(r.Kind), Urgency: urgencyWord(k, r.Urgency),
 			When: clauseSentence(k, r.When(), true), Review: r.Review, Sources: cite(r.Sources, "Rule: "+title),
 			Message: grade("Message", "rules."+r.ID+".message", r.Message.In(reviewLang))}
+		for _, c := range r.Causes {
+			v.Causes = append(v.Causes, causeRef{c.ID, c.Name.In(reviewLang)})
+		}
 		if r.Review.Draft() {
 			p.DraftRules++
 		}

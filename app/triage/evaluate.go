@@ -68,7 +68,7 @@ func (k *Knowledge) Evaluate(f *Findings) Result {
 	leads := make([]bool, len(lo))
 	if res.Urgency == Emergency {
 		for i, c := range k.conditions {
-			leads[i] = slices.ContainsFunc(res.Because, func(r Reason) bool { return r.Condition == c })
+			leads[i] = slices.ContainsFunc(res.Because, func(r Reason) bool { return carries(r, c) })
 		}
 	}
 	slices.SortStableFunc(rank, func(a, b int) int {
@@ -86,6 +86,12 @@ func (k *Knowledge) Evaluate(f *Findings) Result {
 		res.Conditions[r] = Scored{Condition: k.conditions[i], LogOdds: lo[i], Probability: logistic(lo[i]), k: k, vals: snapshot}
 	}
 	return res
+}
+
+// carries is whether the reason, in an emergency, points to c: c's own risk, or an emergency
+// rule that names c among its causes.
+func carries(r Reason, c *Condition) bool {
+	return r.Condition == c || r.Urgency == Emergency && r.Rule != nil && slices.Contains(r.Rule.Causes, c)
 }
 
 // Evidence lists the known findings that moved the cause, strongest effect first: LR > 1

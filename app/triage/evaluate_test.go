@@ -214,36 +214,51 @@ func TestSafetyNetTextsAreComplete(t *testing.T) {
 // each once (TestEvaluateResultIsConsistent checks the order on random findings).
 func TestEmergencyCausesComeFirst(t *testing.T) {
 	k := bundled(t)
-	f, err := k.ParseFindings(`{"age_years": 2, "fever": true, "unwell": true}`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := k.Evaluate(f)
-	if res.Urgency != Emergency {
-		t.Fatalf("urgency %s, want emergency", res.Urgency)
-	}
-	likeliest := slices.MaxFunc(res.Conditions, func(a, b Scored) int { return cmp.Compare(a.Probability, b.Probability) })
-	if likeliest.Condition.Urgency == Emergency {
-		t.Fatal("the likeliest cause needs an emergency already: pick a case that tests the order")
-	}
-	if c := res.Conditions[0].Condition; c.Urgency != Emergency {
-		t.Errorf("first cause %s (%s), want one that carries the emergency", c.ID, c.Urgency)
-	}
-	seen := map[string]bool{}
-	for _, s := range res.Conditions {
-		if seen[s.Condition.ID] {
-			t.Errorf("%s listed twice", s.Condition.ID)
+	for _, tt := range []struct {
+		name, findings string
+		first          []string // the causes one of which must come first
+	}{
+		// The risk of the causes makes it an emergency, cellulitis likelier on its own.
+		{"a feverish, unwell toddler", `{"age_years": 2, "fever": true, "unwell": true}`, []string{"meningococcal_disease", "sepsis"}},
+		// Rules make these emergencies after the first screen, with the causes unsorted.
+		{"a drowsy adult", `{"age_years": 40, "drowsy": true}`, []string{"sepsis", "meningococcal_disease"}},
+		{"a child on chemotherapy with a fever", `{"age_years": 6, "cancer_treatment": true, "fever": true}`, []string{"sepsis"}},
+		{"wheezing with welts that move", `{"age_years": 30, "breathing_difficulty": true, "wheals_move": true}`, []string{"allergic_reaction"}},
+		{"a fever, vomiting and a tampon", `{"age_years": 19, "fever": true, "vomiting": true, "tampon_or_wound": true}`, []string{"toxic_shock"}},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
 		}
-		seen[s.Condition.ID] = true
-	}
-	if len(seen) != len(k.Conditions()) {
-		t.Errorf("%d causes listed, want %d", len(seen), len(k.Conditions()))
+		res := k.Evaluate(f)
+		if res.Urgency != Emergency {
+			t.Fatalf("%s: urgency %s, want emergency", tt.name, res.Urgency)
+		}
+		likeliest := slices.MaxFunc(res.Conditions, func(a, b Scored) int { return cmp.Compare(a.Probability, b.Probability) })
+		if slices.Contains(tt.first, likeliest.Condition.ID) {
+			t.Fatalf("%s: %s is the likeliest cause already: pick a case that tests the order", tt.name, likeliest.Condition.ID)
+		}
+		if c := res.Conditions[0].Condition; !slices.Contains(tt.first, c.ID) {
+			t.Errorf("%s: first cause %s, want one of %v", tt.name, c.ID, tt.first)
+		}
+		seen := map[string]bool{}
+		for _, s := range res.Conditions {
+			if seen[s.Condition.ID] {
+				t.Errorf("%s: %s listed twice", tt.name, s.Condition.ID)
+			}
+			seen[s.Condition.ID] = true
+		}
+		if len(seen) != len(k.Conditions()) {
+			t.Errorf("%s: %d causes listed, want %d", tt.name, len(seen), len(k.Conditions()))
+		}
 	}
 }
 
 // leads reports whether the cause leads Result.Conditions: it carries an emergency result.
 func leads(res Result, s Scored) bool {
-	return res.Urgency == Emergency && slices.ContainsFunc(res.Because, func(r Reason) bool { return r.Condition == s.Condition })
+	return res.Urgency == Emergency && slices.ContainsFunc(res.Because, func(r Reason) bool {
+		return r.Condition == s.Condition || r.Urgency == Emergency && r.Rule != nil && slices.Contains(r.Rule.Causes, s.Condition)
+	})
 }
 
 // propertyRuns is how many random finding sets a property test tries: n natively, a fifth of

@@ -754,7 +754,7 @@ func (l *loader) unexplained(r gjson.Result) *Rule {
 
 func (l *loader) loadRules(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "rules", "id", "kind", "urgency", "when", "title", "message", "sources", "review") {
+	for _, o := range l.objects(list, "rules", "id", "kind", "urgency", "when", "title", "message", "sources", "review", "causes") {
 		r, p := o.fields, o.path
 		rule := &Rule{
 			ID:      l.id(r, p, seen),
@@ -764,6 +764,10 @@ func (l *loader) loadRules(list gjson.Result) {
 			Message: l.text(r, p, "message", true),
 			Sources: l.sourceIDs(r, p),
 			Review:  l.review(r, p),
+			Causes:  l.ruleCauses(r, p),
+		}
+		if rule.Urgency == Emergency && len(rule.Causes) == 0 && !l.prechecked {
+			l.problem(p+".causes", "an emergency rule must name the causes it points to")
 		}
 		if rule.Kind != "red_flag" && rule.Kind != "floor" {
 			l.problem(p+".kind", "unknown kind %q (want red_flag or floor)", rule.Kind)
@@ -778,6 +782,30 @@ func (l *loader) loadRules(list gjson.Result) {
 		}
 		l.k.rules = append(l.k.rules, rule)
 	}
+}
+
+// ruleCauses reads a rule's optional "causes": condition ids, each once.
+func (l *loader) ruleCauses(obj fields, path string) []*Condition {
+	r := obj.Get("causes")
+	if !r.Exists() {
+		return nil
+	}
+	var out []*Condition
+	for i, v := range l.array(r, path+".causes") {
+		p := path + ".causes." + strconv.Itoa(i)
+		c := l.k.conditionByID[v.Str]
+		switch {
+		case v.Type != gjson.String:
+			l.problem(p, "want a condition id, got %s", jsonKind(v))
+		case c == nil:
+			l.problem(p, "unknown condition %q", v.Str)
+		case slices.Contains(out, c):
+			l.problem(p, "condition %q named twice", v.Str)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // checkVocabulary reports every vocabulary id the knowledge base does not define.

@@ -228,6 +228,21 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			delete(kb["meta"].(map[string]any)["unexplained"].(map[string]any), "review")
 			return "meta.unexplained.review"
 		}, "want {"},
+		{"emergency rule naming no cause", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "rules", "seizure")
+			delete(item(kb, "rules", i), "causes")
+			return "rules." + strconv.Itoa(i) + ".causes"
+		}, "must name the causes"},
+		{"rule naming an unknown cause", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "rules", "seizure")
+			item(kb, "rules", i)["causes"] = []any{"sepsis", "meningitis"}
+			return "rules." + strconv.Itoa(i) + ".causes.1"
+		}, `unknown condition "meningitis"`},
+		{"rule naming a cause twice", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "rules", "seizure")
+			item(kb, "rules", i)["causes"] = []any{"sepsis", "sepsis"}
+			return "rules." + strconv.Itoa(i) + ".causes.1"
+		}, "named twice"},
 		{"step with no questions", func(t *testing.T, kb map[string]any) string {
 			kb["steps"] = append(list(kb, "steps"), map[string]any{"id": "empty", "title": map[string]any{"en": "E"}})
 			return "steps." + strconv.Itoa(len(list(kb, "steps"))-1)

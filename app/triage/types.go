@@ -234,7 +234,10 @@ type Rule struct {
 	Title, Message Text
 	Sources        []string
 	Review         Review
-	when           expr
+	// Causes are the causes the rule's signs point to (every emergency rule names some):
+	// in an emergency they lead Result.Conditions, as the causes that carry it.
+	Causes []*Condition
+	when   expr
 }
 
 // Result is what the engine concludes from a set of findings.
@@ -251,7 +254,7 @@ type Result struct {
 	// Rules are all matched rules, most urgent first.
 	Rules []*Rule
 	// Conditions are all causes, most likely first; in an emergency, the causes that carry
-	// it (Because) first.
+	// it first: those whose risk set it (Because) and those its rules name (Rule.Causes).
 	Conditions []Scored
 }
 
