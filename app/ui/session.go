@@ -115,11 +115,11 @@ func (s *session) askedBefore(i int) (view, bool) {
 }
 
 // advance moves to the next question, or to the result when the engine has nothing left to
-// ask or the answers already call for an emergency. s.result is current: reset and set keep
-// it so, and a "not sure" changes nothing it says.
+// ask (at once when the answers given make it an emergency: NextQuestion says so). s.result
+// is current: reset and set keep it so, and a "not sure" changes nothing it says.
 func (s *session) advance() {
 	next := s.k.NextQuestion(s.f)
-	if next.Done || s.result.Urgency == triage.Emergency || len(next.Findings) == 0 {
+	if next.Done || len(next.Findings) == 0 {
 		s.showResult()
 		return
 	}
@@ -161,7 +161,10 @@ func (s *session) left(next triage.Next) int {
 }
 
 // set records an answer (nil: "not sure") and re-evaluates. It reports whether the answers
-// now call for an emergency, in which case the result shows at once.
+// now call for an emergency, in which case the result shows at once. Not while the engine
+// still asks: an emergency from questions not yet asked (the glass test, where the spots
+// are) waits for them, and one a plausible answer would undo (a fall before a toddler's
+// bruises) asks it first, as triage -interview (Simulate) does.
 func (s *session) set(id string, a *triage.Answer) (emergency bool, err error) {
 	if a == nil {
 		err = s.f.SetUnsure(id)
@@ -173,7 +176,7 @@ func (s *session) set(id string, a *triage.Answer) (emergency bool, err error) {
 	}
 	s.k.Prune(s.f) // a changed answer can make others no longer apply
 	s.result = s.k.Evaluate(s.f)
-	if s.result.Urgency == triage.Emergency {
+	if s.result.Urgency == triage.Emergency && s.k.NextQuestion(s.f).Done {
 		s.showResult()
 		return true, nil
 	}

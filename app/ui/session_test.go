@@ -10,6 +10,8 @@ import (
 
 	"spotcheck"
 	"spotcheck/app/triage"
+
+	"github.com/tidwall/gjson"
 )
 
 // answerAll answers every question of the current screen "not sure" except those in want.
@@ -287,5 +289,48 @@ func TestSessionProgressAndRestore(t *testing.T) {
 				t.Error("restore accepted an unknown finding")
 			}
 		})
+	}
+}
+
+// TestSessionAsksWhatTheInterviewAsks: the app's session asks what triage -interview
+// (Simulate) asks, in the same order, and ends at the same urgency, for every vignette. An
+// emergency from questions not yet asked used to end the session early (a fever and a
+// headache before the glass test was asked) while Simulate asked on.
+func TestSessionAsksWhatTheInterviewAsks(t *testing.T) {
+	for _, name := range []string{"public.json", "own.json"} {
+		data, err := os.ReadFile(filepath.Join("..", "triage", "testdata", "vignettes", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range gjson.GetBytes(data, "cases").Array() {
+			id := c.Get("id").String()
+			known, err := kb.ParseFindings(c.Get("findings").Raw)
+			if err != nil {
+				t.Fatal(id, err)
+			}
+			want := kb.Simulate(known)
+			s := newSession(kb)
+			s.start()
+			var asked []string
+			for range 200 {
+				if s.showing() != screenAsk {
+					break
+				}
+				answers := map[string]*triage.Answer{}
+				for _, id := range s.current().Findings {
+					asked = append(asked, id)
+					if a, ok := known.Value(id); ok {
+						answers[id] = &a
+					}
+				}
+				answerAll(t, s, answers)
+			}
+			if !slices.Equal(asked, want.Asked) {
+				t.Errorf("%s: the app asks %v,\nthe interview %v", id, asked, want.Asked)
+			}
+			if got := kb.Evaluate(s.f).Urgency; s.showing() != screenResult || got != kb.Evaluate(want.Findings).Urgency {
+				t.Errorf("%s: the app ends at %s (screen %d), the interview at %s", id, got, s.showing(), kb.Evaluate(want.Findings).Urgency)
+			}
+		}
 	}
 }
