@@ -306,3 +306,30 @@ func TestReasonsMatchTheAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestAnInjuryExplainsABruiseUntilAWarningSign: bruises after a fall are no emergency while
+// nothing says the person is ill; "not sure" how ill they seem is left to its safety net
+// (it used to void the exception, and a 4-year-old's bruised shins went to an ambulance). A
+// fever or being unwell still makes it one.
+func TestAnInjuryExplainsABruiseUntilAWarningSign(t *testing.T) {
+	k := bundled(t)
+	const base = `"age_years": 4, "bruise_like": true, "skin_trauma": true, "location": ["legs"]`
+	for _, tt := range []struct {
+		findings string
+		most     Urgency // the urgency must be at most this
+		least    Urgency // and at least this
+	}{
+		{`{` + base + `, "fever": false}`, Soon, SelfCare},
+		{`{` + base + `, "fever": false, "unwell": false}`, Soon, SelfCare},
+		{`{` + base + `, "fever": false, "unwell": true}`, Emergency, Emergency},
+		{`{` + base + `, "fever": true}`, Emergency, Emergency},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u := k.Evaluate(f).Urgency; u > tt.most || u < tt.least {
+			t.Errorf("%s: %s, want %s to %s", tt.findings, u, tt.least, tt.most)
+		}
+	}
+}
