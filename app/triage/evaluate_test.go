@@ -333,3 +333,29 @@ func TestAnInjuryExplainsABruiseUntilAWarningSign(t *testing.T) {
 		}
 	}
 }
+
+// TestGlassTestFloorsSkipAnotherRashLook: the floors for a glass test not done stand for
+// spots that could be bleeding under the skin; spreading honey-coloured crusts (impetigo) or
+// pearly bumps (molluscum) are another rash, and a fever or spreading beside them alone must
+// not call for a doctor today for want of the glass test.
+func TestGlassTestFloorsSkipAnotherRashLook(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		findings string
+		floor    bool
+	}{
+		{`{"age_years": 3, "spreading": true}`, true},
+		{`{"age_years": 3, "spreading": true, "honey_crust": true}`, false},
+		{`{"age_years": 30, "spreading": true, "pearly_bumps": true}`, false},
+		{`{"age_years": 3, "spreading": true, "honey_crust": true, "glass_test": "does_not_fade"}`, false},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.ContainsFunc(k.Evaluate(f).Rules, func(r *Rule) bool { return r.ID == "spreading_glass_test_unknown" })
+		if got != tt.floor {
+			t.Errorf("%s: spreading_glass_test_unknown %v, want %v", tt.findings, got, tt.floor)
+		}
+	}
+}
