@@ -359,3 +359,27 @@ func TestGlassTestFloorsSkipAnotherRashLook(t *testing.T) {
 		}
 	}
 }
+
+// TestFeverWithLastingSpots: a fever with spots that do not fade is an emergency, except in
+// an adult whose spots have been there a week or more (meningococcal disease takes hours):
+// then a blood test today. A child's stays an emergency, as a duration can be misread.
+func TestFeverWithLastingSpots(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		findings string
+		want     Urgency
+	}{
+		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 1}`, Emergency},
+		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": false}`, Urgent},
+		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": true}`, Emergency},
+		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14}`, Emergency},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u := k.Evaluate(f).Urgency; u != tt.want {
+			t.Errorf("%s: %s, want %s", tt.findings, u, tt.want)
+		}
+	}
+}
