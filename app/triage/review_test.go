@@ -83,9 +83,9 @@ func TestContentHashIgnoresFormattingAndBookkeepingOnly(t *testing.T) {
 }
 
 // wantProblem checks that Load reports a problem at path whose message contains want.
-func wantProblem(t *testing.T, data []byte, path, want string) {
+func wantProblem(t *testing.T, data []byte, path, want string, opts ...Option) {
 	t.Helper()
-	_, err := Load(data)
+	_, err := Load(data, opts...)
 	var le *LoadError
 	if !errors.As(err, &le) {
 		t.Fatalf("Load = %v, want a *LoadError", err)
