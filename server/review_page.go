@@ -187,9 +187,6 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		for _, c := range r.Causes {
 			v.Causes = append(v.Causes, causeRef{c.ID, c.Name.In(reviewLang)})
 		}
-		if r.Review.Draft() {
-			p.DraftRules++
-		}
 		for _, g := range v.When {
 			if g.Def != "" {
 				usedBy[g.Def] = append(usedBy[g.Def], title)
@@ -206,7 +203,9 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		p.Rules = append(p.Rules, ruleView{ID: u.ID, Title: title, Kind: ruleKind(u.Kind), Urgency: urgencyWord(k, u.Urgency),
 			When:   sentence{{Text: words, Question: words, Code: "meta.unexplained"}},
 			Review: u.Review, Sources: cite(u.Sources, "Rule: "+title), Message: grade("Message", "meta.unexplained.message", u.Message.In(reviewLang))})
-		if u.Review.Draft() {
+	}
+	for _, r := range p.Rules {
+		if r.Review.Draft() {
 			p.DraftRules++
 		}
 	}

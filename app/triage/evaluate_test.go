@@ -256,9 +256,7 @@ func TestEmergencyCausesComeFirst(t *testing.T) {
 
 // leads reports whether the cause leads Result.Conditions: it carries an emergency result.
 func leads(res Result, s Scored) bool {
-	return res.Urgency == Emergency && slices.ContainsFunc(res.Because, func(r Reason) bool {
-		return r.Condition == s.Condition || r.Urgency == Emergency && r.Rule != nil && slices.Contains(r.Rule.Causes, s.Condition)
-	})
+	return res.Urgency == Emergency && slices.ContainsFunc(res.Because, func(r Reason) bool { return carries(r, s.Condition) })
 }
 
 // propertyRuns is how many random finding sets a property test tries: n natively, a fifth of
