@@ -344,8 +344,11 @@ func (p *prober) reshuffles() bool {
 	for _, i := range p.top {
 		third = min(third, p.tryLo[i])
 	}
+	// A cause counts from a plausible probability, or, while the leading cause itself is below
+	// one, from the leader's: a diffuse result is not settled.
+	bar := min(plausibleLogit, p.lo[p.top[0]])
 	for i, x := range p.tryLo {
-		if x >= third+decisive && x >= plausibleLogit && !slices.Contains(p.top, i) {
+		if x >= third+decisive && x >= bar && !slices.Contains(p.top, i) {
 			return true
 		}
 	}

@@ -250,3 +250,26 @@ func TestInterviewAsksWhatCouldSpareAVisitToday(t *testing.T) {
 		t.Errorf("interview result %s, want below urgent", u)
 	}
 }
+
+func TestReshufflesCountsFromThePlausibleOrTheLeader(t *testing.T) {
+	const low = -3.0 // about 5 %, below plausible
+	tests := []struct {
+		name       string
+		lo, tryLo  []float64 // causes 0-2 lead; cause 3 is the one an answer lifts
+		reshuffles bool
+	}{
+		{"a plausible cause overtakes the third", []float64{0, -1, -2, -4}, []float64{0, -1, -2, -1.5}, true},
+		{"an unlikely cause overtakes a likely result's third", []float64{0, -1, -4, -5}, []float64{0, -1, -4, -3.5}, false},
+		{"a near-tie with the third", []float64{0, -1, -2, -4}, []float64{0, -1, -2, -1.9}, false},
+		{"a diffuse result: a cause rises to the leader", []float64{low, low - 0.2, low - 0.5, low - 2}, []float64{low, low - 0.2, low - 0.5, low}, true},
+		{"a diffuse result: a cause stays below the leader", []float64{low, low - 0.2, low - 0.5, low - 2}, []float64{low, low - 0.2, low - 0.5, low - 0.1}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &prober{whatIf: &whatIf{lo: tt.lo, tryLo: tt.tryLo}, top: topIndices(tt.lo, topSize, nil)}
+			if got := p.reshuffles(); got != tt.reshuffles {
+				t.Errorf("reshuffles = %v, want %v", got, tt.reshuffles)
+			}
+		})
+	}
+}
