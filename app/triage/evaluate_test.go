@@ -381,3 +381,31 @@ func TestFeverWithLastingSpots(t *testing.T) {
 		}
 	}
 }
+
+// Peeling skin, or blisters with open sores, after a new medicine is Stevens-Johnson
+// syndrome's rule wherever the skin is (BAD 2016): the mouth or eyes need not be known.
+func TestSJSRuleAfterANewMedicine(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		findings string
+		matches  bool
+	}{
+		{`{"age_years": 40, "new_medicine": true, "blisters": true, "ulcers": true, "location": ["trunk"], "red_eyes": false}`, true},
+		{`{"age_years": 70, "new_medicine": true, "skin_peeling": true}`, true},
+		{`{"age_years": 40, "new_medicine": true, "blisters": true, "ulcers": false, "location": ["trunk"], "red_eyes": false}`, false},
+		{`{"age_years": 40, "new_medicine": false, "blisters": true, "ulcers": true, "location": ["trunk"], "red_eyes": false}`, false},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := k.Evaluate(f)
+		matched := slices.ContainsFunc(r.Rules, func(r *Rule) bool { return r.ID == "sjs_ten_signs" })
+		if matched != tt.matches {
+			t.Errorf("%s: sjs_ten_signs matched %v, want %v", tt.findings, matched, tt.matches)
+		}
+		if tt.matches && (r.Urgency != Emergency || r.Conditions[0].Condition.ID != "sjs_ten") {
+			t.Errorf("%s: %s, %s first, want an emergency with sjs_ten first", tt.findings, r.Urgency, r.Conditions[0].Condition.ID)
+		}
+	}
+}
