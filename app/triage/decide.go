@@ -609,7 +609,8 @@ func (k *Knowledge) markDanger() {
 
 // markPartners sets k.partners: the pairs of yes/no findings that may only matter together
 // (an allergen and belly pain, a tampon and a fever, red eyes and mouth sores beside
-// blisters): both read by one red-flag rule of urgent or more, and neither a yes that on its
+// blisters): both needed present by one red-flag rule of urgent or more (presentRefs: not
+// its exceptions), and neither a yes that on its
 // own, with nothing else known, matches such a rule (a floor rule does not count: it stands
 // for an answer still to come). The interview weighs such a pair's joint answer against what
 // is known (pairGain), so that it asks the first of the two while the second is unknown.
@@ -636,7 +637,7 @@ func (k *Knowledge) markPartners() {
 			continue
 		}
 		var bools []int
-		r.when.refs(func(i int) {
+		presentRefs(r.when, func(i int) {
 			if k.findings[i].Kind == Bool && !alone[i] && !slices.Contains(bools, i) {
 				bools = append(bools, i)
 			}
@@ -649,5 +650,26 @@ func (k *Knowledge) markPartners() {
 				}
 			}
 		}
+	}
+}
+
+// presentRefs calls fn for each finding that e needs present, skipping those under a "not":
+// a rule's exceptions (a fall before a bruise, a rash that keeps coming back) only undo it,
+// so answering one yes beside a partner never completes the rule.
+func presentRefs(e expr, fn func(int)) {
+	switch e := e.(type) {
+	case allOf:
+		for _, x := range e {
+			presentRefs(x, fn)
+		}
+	case anyOf:
+		for _, x := range e {
+			presentRefs(x, fn)
+		}
+	case notOf:
+	case *defRef:
+		presentRefs(e.def.when, fn)
+	default:
+		e.refs(fn)
 	}
 }

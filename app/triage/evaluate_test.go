@@ -409,3 +409,27 @@ func TestSJSRuleAfterANewMedicine(t *testing.T) {
 		}
 	}
 }
+
+// Chickenpox comes once: blisters that keep coming back, or a cold sore's, are no adult
+// chickenpox beside a fever (NHS), and the rule needs a fever or a contact.
+func TestAdultChickenpoxRule(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		findings string
+		matches  bool
+	}{
+		{`{"age_years": 30, "blisters": true, "fever": true, "location": ["trunk", "face"]}`, true},
+		{`{"age_years": 30, "blisters": true, "fever": true, "recurring": true, "location": ["face"]}`, false},
+		{`{"age_years": 30, "blisters": true, "fever": true, "cold_sore_recent": true, "location": ["face"]}`, false},
+		{`{"age_years": 30, "blisters": true, "fever": false, "location": ["trunk"]}`, false},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched := slices.ContainsFunc(k.Evaluate(f).Rules, func(r *Rule) bool { return r.ID == "adult_chickenpox" })
+		if matched != tt.matches {
+			t.Errorf("%s: adult_chickenpox matched %v, want %v", tt.findings, matched, tt.matches)
+		}
+	}
+}

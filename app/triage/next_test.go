@@ -273,3 +273,26 @@ func TestReshufflesCountsFromThePlausibleOrTheLeader(t *testing.T) {
 		})
 	}
 }
+
+// A rule's exceptions only undo it, so a finding read only under a "not" (an injury before a
+// bruise, being immune to chickenpox) is no partner to ask beside another sign.
+func TestPartnersAreWhatARuleNeedsPresent(t *testing.T) {
+	k := bundled(t)
+	partners := func(id string) []string {
+		var ids []string
+		for _, j := range k.partners[k.Finding(id).index] {
+			ids = append(ids, k.findings[j].ID)
+		}
+		return ids
+	}
+	if got := partners("skin_trauma"); len(got) > 0 {
+		t.Errorf("skin_trauma, read only in exceptions, has partners %v", got)
+	}
+	blisters := partners("blisters")
+	if slices.Contains(blisters, "chickenpox_immune") {
+		t.Errorf("blisters' partners %v include chickenpox_immune, an exception", blisters)
+	}
+	if !slices.Contains(blisters, "chickenpox_contact") {
+		t.Errorf("blisters' partners %v lack chickenpox_contact, which the rule needs beside them", blisters)
+	}
+}
