@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	"spotcheck/app/triage"
@@ -501,9 +500,10 @@ func (w *Walker) checkResult(st State) {
 	}
 	// One urgency: the reasons are the rules at the result's urgency, and nothing less urgent
 	// (a calmer action among them could make a frightened reader wait).
-	reasons := Eval[string](w.T, w.Ctx, `(document.querySelector(".reasons") || {innerText: ""}).innerText`)
+	// Titles, not the text: one rule's message may name another rule's sign in its words.
+	reasons := Eval[[]string](w.T, w.Ctx, `[...document.querySelectorAll(".reasons .reason > strong")].map(e => e.textContent)`)
 	for _, r := range res.Rules {
-		if shown := strings.Contains(reasons, r.Title.In(w.lang())); shown != (r.Urgency == res.Urgency) {
+		if shown := slices.Contains(reasons, r.Title.In(w.lang())); shown != (r.Urgency == res.Urgency) {
 			w.T.Errorf("rule %s (%s, %q) among the reasons of a %s result: %v", r.ID, r.Urgency, r.Title.In(w.lang()), res.Urgency, shown)
 		}
 	}
