@@ -346,6 +346,7 @@ func TestGlassTestFloorsSkipAnotherRashLook(t *testing.T) {
 		{`{"age_years": 3, "spreading": true, "honey_crust": true}`, false},
 		{`{"age_years": 30, "spreading": true, "pearly_bumps": true}`, false},
 		{`{"age_years": 3, "spreading": true, "honey_crust": true, "glass_test": "does_not_fade"}`, false},
+		{`{"age_years": 70, "spreading": true, "warm_swollen": true, "painful": true}`, false},
 	} {
 		f, err := k.ParseFindings(tt.findings)
 		if err != nil {
