@@ -657,19 +657,5 @@ func (k *Knowledge) markPartners() {
 // a rule's exceptions (a fall before a bruise, a rash that keeps coming back) only undo it,
 // so answering one yes beside a partner never completes the rule.
 func presentRefs(e expr, fn func(int)) {
-	switch e := e.(type) {
-	case allOf:
-		for _, x := range e {
-			presentRefs(x, fn)
-		}
-	case anyOf:
-		for _, x := range e {
-			presentRefs(x, fn)
-		}
-	case notOf:
-	case *defRef:
-		presentRefs(e.def.when, fn)
-	default:
-		e.refs(fn)
-	}
+	visitLeaves(e, false, func(l *leaf) { fn(l.index) })
 }

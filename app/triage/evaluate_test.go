@@ -322,11 +322,7 @@ func TestAnInjuryExplainsABruiseUntilAWarningSign(t *testing.T) {
 		{`{` + base + `, "fever": false, "unwell": true}`, Emergency, Emergency},
 		{`{` + base + `, "fever": true}`, Emergency, Emergency},
 	} {
-		f, err := k.ParseFindings(tt.findings)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if u := k.Evaluate(f).Urgency; u > tt.most || u < tt.least {
+		if u := evaluateJSON(t, k, tt.findings).Urgency; u > tt.most || u < tt.least {
 			t.Errorf("%s: %s, want %s to %s", tt.findings, u, tt.least, tt.most)
 		}
 	}
@@ -348,12 +344,7 @@ func TestGlassTestFloorsSkipAnotherRashLook(t *testing.T) {
 		{`{"age_years": 3, "spreading": true, "honey_crust": true, "glass_test": "does_not_fade"}`, false},
 		{`{"age_years": 70, "spreading": true, "warm_swollen": true, "painful": true}`, false},
 	} {
-		f, err := k.ParseFindings(tt.findings)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := slices.ContainsFunc(k.Evaluate(f).Rules, func(r *Rule) bool { return r.ID == "spreading_glass_test_unknown" })
-		if got != tt.floor {
+		if got := matchedRule(evaluateJSON(t, k, tt.findings), "spreading_glass_test_unknown"); got != tt.floor {
 			t.Errorf("%s: spreading_glass_test_unknown %v, want %v", tt.findings, got, tt.floor)
 		}
 	}
@@ -373,11 +364,7 @@ func TestFeverWithLastingSpots(t *testing.T) {
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": true}`, Emergency},
 		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14}`, Emergency},
 	} {
-		f, err := k.ParseFindings(tt.findings)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if u := k.Evaluate(f).Urgency; u != tt.want {
+		if u := evaluateJSON(t, k, tt.findings).Urgency; u != tt.want {
 			t.Errorf("%s: %s, want %s", tt.findings, u, tt.want)
 		}
 	}
@@ -396,13 +383,8 @@ func TestSJSRuleAfterANewMedicine(t *testing.T) {
 		{`{"age_years": 40, "new_medicine": true, "blisters": true, "ulcers": false, "location": ["trunk"], "red_eyes": false}`, false},
 		{`{"age_years": 40, "new_medicine": false, "blisters": true, "ulcers": true, "location": ["trunk"], "red_eyes": false}`, false},
 	} {
-		f, err := k.ParseFindings(tt.findings)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := k.Evaluate(f)
-		matched := slices.ContainsFunc(r.Rules, func(r *Rule) bool { return r.ID == "sjs_ten_signs" })
-		if matched != tt.matches {
+		r := evaluateJSON(t, k, tt.findings)
+		if matched := matchedRule(r, "sjs_ten_signs"); matched != tt.matches {
 			t.Errorf("%s: sjs_ten_signs matched %v, want %v", tt.findings, matched, tt.matches)
 		}
 		if tt.matches && (r.Urgency != Emergency || r.Conditions[0].Condition.ID != "sjs_ten") {
@@ -424,13 +406,23 @@ func TestAdultChickenpoxRule(t *testing.T) {
 		{`{"age_years": 30, "blisters": true, "fever": true, "cold_sore_recent": true, "location": ["face"]}`, false},
 		{`{"age_years": 30, "blisters": true, "fever": false, "location": ["trunk"]}`, false},
 	} {
-		f, err := k.ParseFindings(tt.findings)
-		if err != nil {
-			t.Fatal(err)
-		}
-		matched := slices.ContainsFunc(k.Evaluate(f).Rules, func(r *Rule) bool { return r.ID == "adult_chickenpox" })
-		if matched != tt.matches {
+		if matched := matchedRule(evaluateJSON(t, k, tt.findings), "adult_chickenpox"); matched != tt.matches {
 			t.Errorf("%s: adult_chickenpox matched %v, want %v", tt.findings, matched, tt.matches)
 		}
 	}
+}
+
+// evaluateJSON evaluates findings given as a case's JSON, failing the test if they do not parse.
+func evaluateJSON(t *testing.T, k *Knowledge, findings string) Result {
+	t.Helper()
+	f, err := k.ParseFindings(findings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k.Evaluate(f)
+}
+
+// matchedRule reports whether rule id is among r's matched rules.
+func matchedRule(r Result, id string) bool {
+	return slices.ContainsFunc(r.Rules, func(rule *Rule) bool { return rule.ID == id })
 }

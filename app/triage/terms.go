@@ -381,20 +381,27 @@ func (k *Knowledge) numberProbes(i int) []float64 {
 	return probes
 }
 
-func walkLeaves(e expr, fn func(*leaf)) {
+// walkLeaves calls fn for every test on one finding in e, those under a "not" too.
+func walkLeaves(e expr, fn func(*leaf)) { visitLeaves(e, true, fn) }
+
+// visitLeaves calls fn for the tests on one finding in e, and for those under a "not" only
+// when intoNot is set.
+func visitLeaves(e expr, intoNot bool, fn func(*leaf)) {
 	switch x := e.(type) {
 	case allOf:
 		for _, p := range x {
-			walkLeaves(p, fn)
+			visitLeaves(p, intoNot, fn)
 		}
 	case anyOf:
 		for _, p := range x {
-			walkLeaves(p, fn)
+			visitLeaves(p, intoNot, fn)
 		}
 	case notOf:
-		walkLeaves(x.e, fn)
+		if intoNot {
+			visitLeaves(x.e, intoNot, fn)
+		}
 	case *defRef:
-		walkLeaves(x.def.when, fn)
+		visitLeaves(x.def.when, intoNot, fn)
 	case *leaf:
 		fn(x)
 	}
