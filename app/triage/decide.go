@@ -610,9 +610,8 @@ func (k *Knowledge) markDanger() {
 // markPartners sets k.partners: the pairs of yes/no findings that may only matter together
 // (an allergen and belly pain, a tampon and a fever, red eyes and mouth sores beside
 // blisters): both needed present by one red-flag rule of urgent or more (presentRefs: not
-// its exceptions), and neither a yes that on its
-// own, with nothing else known, matches such a rule (a floor rule does not count: it stands
-// for an answer still to come). The interview weighs such a pair's joint answer against what
+// its exceptions), and neither a yes that on its own, with nothing else known, matches such
+// a rule (a floor rule does not count: it stands for an answer still to come). The interview weighs such a pair's joint answer against what
 // is known (pairGain), so that it asks the first of the two while the second is unknown.
 func (k *Knowledge) markPartners() {
 	k.partners = make([][]int, len(k.findings))
