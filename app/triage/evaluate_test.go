@@ -426,3 +426,23 @@ func evaluateJSON(t *testing.T, k *Knowledge, findings string) Result {
 func matchedRule(r Result, id string) bool {
 	return slices.ContainsFunc(r.Rules, func(rule *Rule) bool { return rule.ID == id })
 }
+
+// Swelling of the lips or face after a trigger is an emergency while nobody knows that the
+// breathing is normal (a floor: the airway can close within minutes); answered normal, it is
+// a doctor today. The floor needs the swelling known: hives after a food with the swelling
+// and the breathing both not known stay below an emergency (public P05).
+func TestSwellingAfterATriggerWithTheBreathingUnknown(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		findings string
+		want     Urgency
+	}{
+		{`{"age_years": 10, "face_swelling": true, "allergen_exposure": true, "location": ["face"]}`, Emergency},
+		{`{"age_years": 10, "face_swelling": true, "allergen_exposure": true, "breathing_difficulty": false, "location": ["face"]}`, Urgent},
+		{`{"age_years": 32, "raised": true, "itchy": true, "wheals_move": true, "glass_test": "fades", "allergen_exposure": true, "location": ["widespread"], "duration_days": 0.5}`, Soon},
+	} {
+		if u := evaluateJSON(t, k, tt.findings).Urgency; u != tt.want {
+			t.Errorf("%s: %s, want %s", tt.findings, u, tt.want)
+		}
+	}
+}

