@@ -89,6 +89,18 @@ func (k *Knowledge) riskLevel(share []float64) Urgency {
 	return SelfCare
 }
 
+// leadNeedsCare reports whether the likeliest cause needs a doctor. It is the reading the
+// person acts on, and the result names it first: home care beside it would contradict it.
+func (k *Knowledge) leadNeedsCare(share []float64) bool {
+	lead := 0
+	for i := range share {
+		if share[i] > share[lead] {
+			lead = i
+		}
+	}
+	return k.conditions[lead].Urgency >= Soon
+}
+
 // decide returns the urgency the known findings call for: the most urgent of the matched
 // rules and the risk level of the causes. With why non-nil it appends the reasons: the matched
 // rules, most urgent first, then the causes that carry the risk level, most likely first.
@@ -106,6 +118,9 @@ func (k *Knowledge) decideBy(vals []slot, lo []float64, why *[]Reason, floorRule
 	var buf [128]float64 // on the stack
 	share := k.posterior(lo, buf[:0])
 	level := k.riskLevel(share)
+	if u == SelfCare && level == SelfCare && k.leadNeedsCare(share) {
+		level = Soon
+	}
 	if why != nil {
 		slices.SortStableFunc((*why)[first:], func(a, b Reason) int { return cmp.Compare(b.Urgency, a.Urgency) })
 		*why = k.riskReasons(lo, level, *why)

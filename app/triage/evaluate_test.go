@@ -139,8 +139,8 @@ func TestEvaluateWithNothingKnown(t *testing.T) {
 func TestUnknownNeverLowersBelowAPlausibleWorseAnswer(t *testing.T) {
 	k := bundled(t)
 	rng := rand.New(rand.NewPCG(7, 8))
-	checked := 0
-	for range propertyRuns(5000) {
+	checked, runs := 0, propertyRuns(5000)
+	for range runs {
 		f := randomFindings(k, rng, 0.15)
 		var known []int
 		for i, s := range f.vals {
@@ -178,8 +178,9 @@ func TestUnknownNeverLowersBelowAPlausibleWorseAnswer(t *testing.T) {
 			}
 		}
 	}
-	if checked < 10 {
-		t.Errorf("only %d cases had a floor to check", checked)
+	// About one random case in 300 has a floor (17 of 5000 natively): the test is not empty.
+	if checked < runs/500 {
+		t.Errorf("only %d of %d cases had a floor to check", checked, runs)
 	}
 }
 
@@ -333,62 +334,41 @@ func TestAnInjuryExplainsABruiseUntilAWarningSign(t *testing.T) {
 // pearly bumps (molluscum) are another rash, and a fever or spreading beside them alone must
 // not call for a doctor today for want of the glass test.
 func TestGlassTestFloorsSkipAnotherRashLook(t *testing.T) {
-	k := bundled(t)
-	for _, tt := range []struct {
-		findings string
-		floor    bool
-	}{
+	checkRuleRows(t, bundled(t), "spreading_glass_test_unknown", []ruleRow{
 		{`{"age_years": 3, "spreading": true}`, true},
 		{`{"age_years": 3, "spreading": true, "honey_crust": true}`, false},
 		{`{"age_years": 30, "spreading": true, "pearly_bumps": true}`, false},
 		{`{"age_years": 3, "spreading": true, "honey_crust": true, "glass_test": "does_not_fade"}`, false},
 		{`{"age_years": 70, "spreading": true, "warm_swollen": true, "painful": true}`, false},
-	} {
-		if got := matchedRule(evaluateJSON(t, k, tt.findings), "spreading_glass_test_unknown"); got != tt.floor {
-			t.Errorf("%s: spreading_glass_test_unknown %v, want %v", tt.findings, got, tt.floor)
-		}
-	}
+	})
 }
 
 // TestFeverWithLastingSpots: a fever with spots that do not fade is an emergency, except in
 // an adult whose spots have been there a week or more (meningococcal disease takes hours):
 // then a blood test today. A child's stays an emergency, as a duration can be misread.
 func TestFeverWithLastingSpots(t *testing.T) {
-	k := bundled(t)
-	for _, tt := range []struct {
-		findings string
-		want     Urgency
-	}{
+	checkUrgencyRows(t, bundled(t), []urgencyRow{
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 1}`, Emergency},
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": false}`, Urgent},
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": true}`, Emergency},
 		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14}`, Emergency},
-	} {
-		if u := evaluateJSON(t, k, tt.findings).Urgency; u != tt.want {
-			t.Errorf("%s: %s, want %s", tt.findings, u, tt.want)
-		}
-	}
+	})
 }
 
 // Peeling skin, or blisters with open sores, after a new medicine is Stevens-Johnson
 // syndrome's rule wherever the skin is (BAD 2016): the mouth or eyes need not be known.
 func TestSJSRuleAfterANewMedicine(t *testing.T) {
 	k := bundled(t)
-	for _, tt := range []struct {
-		findings string
-		matches  bool
-	}{
+	rows := []ruleRow{
 		{`{"age_years": 40, "new_medicine": true, "blisters": true, "ulcers": true, "location": ["trunk"], "red_eyes": false}`, true},
 		{`{"age_years": 70, "new_medicine": true, "skin_peeling": true}`, true},
 		{`{"age_years": 40, "new_medicine": true, "blisters": true, "ulcers": false, "location": ["trunk"], "red_eyes": false}`, false},
 		{`{"age_years": 40, "new_medicine": false, "blisters": true, "ulcers": true, "location": ["trunk"], "red_eyes": false}`, false},
-	} {
-		r := evaluateJSON(t, k, tt.findings)
-		if matched := matchedRule(r, "sjs_ten_signs"); matched != tt.matches {
-			t.Errorf("%s: sjs_ten_signs matched %v, want %v", tt.findings, matched, tt.matches)
-		}
-		if tt.matches && (r.Urgency != Emergency || r.Conditions[0].Condition.ID != "sjs_ten") {
-			t.Errorf("%s: %s, %s first, want an emergency with sjs_ten first", tt.findings, r.Urgency, r.Conditions[0].Condition.ID)
+	}
+	checkRuleRows(t, k, "sjs_ten_signs", rows)
+	for _, row := range rows {
+		if r := evaluateJSON(t, k, row.findings); row.matches && (r.Urgency != Emergency || r.Conditions[0].Condition.ID != "sjs_ten") {
+			t.Errorf("%s: %s, %s first, want an emergency with sjs_ten first", row.findings, r.Urgency, r.Conditions[0].Condition.ID)
 		}
 	}
 }
@@ -396,20 +376,12 @@ func TestSJSRuleAfterANewMedicine(t *testing.T) {
 // Chickenpox comes once: blisters that keep coming back, or a cold sore's, are no adult
 // chickenpox beside a fever (NHS), and the rule needs a fever or a contact.
 func TestAdultChickenpoxRule(t *testing.T) {
-	k := bundled(t)
-	for _, tt := range []struct {
-		findings string
-		matches  bool
-	}{
+	checkRuleRows(t, bundled(t), "adult_chickenpox", []ruleRow{
 		{`{"age_years": 30, "blisters": true, "fever": true, "location": ["trunk", "face"]}`, true},
 		{`{"age_years": 30, "blisters": true, "fever": true, "recurring": true, "location": ["face"]}`, false},
 		{`{"age_years": 30, "blisters": true, "fever": true, "cold_sore_recent": true, "location": ["face"]}`, false},
 		{`{"age_years": 30, "blisters": true, "fever": false, "location": ["trunk"]}`, false},
-	} {
-		if matched := matchedRule(evaluateJSON(t, k, tt.findings), "adult_chickenpox"); matched != tt.matches {
-			t.Errorf("%s: adult_chickenpox matched %v, want %v", tt.findings, matched, tt.matches)
-		}
-	}
+	})
 }
 
 // evaluateJSON evaluates findings given as a case's JSON, failing the test if they do not parse.
@@ -427,22 +399,118 @@ func matchedRule(r Result, id string) bool {
 	return slices.ContainsFunc(r.Rules, func(rule *Rule) bool { return rule.ID == id })
 }
 
+// ruleRow is a case's findings and whether a rule must match them.
+type ruleRow struct {
+	findings string
+	matches  bool
+}
+
+// checkRuleRows evaluates each row and checks that rule id matches exactly where it should.
+func checkRuleRows(t *testing.T, k *Knowledge, id string, rows []ruleRow) {
+	t.Helper()
+	for _, row := range rows {
+		if matched := matchedRule(evaluateJSON(t, k, row.findings), id); matched != row.matches {
+			t.Errorf("%s: %s matched %v, want %v", row.findings, id, matched, row.matches)
+		}
+	}
+}
+
+// urgencyRow is a case's findings and the urgency they must give.
+type urgencyRow struct {
+	findings string
+	want     Urgency
+}
+
+// checkUrgencyRows evaluates each row and checks its urgency.
+func checkUrgencyRows(t *testing.T, k *Knowledge, rows []urgencyRow) {
+	t.Helper()
+	for _, row := range rows {
+		if u := evaluateJSON(t, k, row.findings).Urgency; u != row.want {
+			t.Errorf("%s: %s, want %s", row.findings, u, row.want)
+		}
+	}
+}
+
 // Swelling of the lips or face after a trigger is an emergency while nobody knows that the
 // breathing is normal (a floor: the airway can close within minutes); answered normal, it is
 // a doctor today. The floor needs the swelling known: hives after a food with the swelling
 // and the breathing both not known stay below an emergency (public P05).
 func TestSwellingAfterATriggerWithTheBreathingUnknown(t *testing.T) {
+	checkUrgencyRows(t, bundled(t), []urgencyRow{
+		{`{"age_years": 10, "face_swelling": true, "allergen_exposure": true, "location": ["face"]}`, Emergency},
+		{`{"age_years": 10, "face_swelling": true, "allergen_exposure": true, "breathing_difficulty": false, "location": ["face"]}`, Urgent},
+		{`{"age_years": 32, "raised": true, "itchy": true, "wheals_move": true, "glass_test": "fades", "allergen_exposure": true, "location": ["widespread"], "duration_days": 0.5}`, Soon},
+	})
+}
+
+// A mobile child's bruises after knocks, in a child not unwell, are no emergency for want of
+// a temperature (the fever's own plausibility and safety net stand); bruises nobody can
+// explain, or spots that do not fade, still are (NICE NG240).
+func TestKnockBruisesNeedNoFeverFloor(t *testing.T) {
+	checkRuleRows(t, bundled(t), "child_non_blanching_fever_unknown", []ruleRow{
+		{`{"age_years": 2, "bruise_like": true, "skin_trauma": true, "unwell": false, "location": ["legs"]}`, false},
+		{`{"age_years": 2, "bruise_like": true, "skin_trauma": true, "location": ["legs"]}`, false},
+		{`{"age_years": 2, "bruise_like": true, "skin_trauma": true, "unwell": true, "location": ["legs"]}`, true},
+		{`{"age_years": 2, "bruise_like": true, "location": ["legs"]}`, true},
+		{`{"age_years": 2, "glass_test": "does_not_fade", "spot_size": "pinpoint"}`, true},
+	})
+}
+
+// Shaking uncontrollably, or a hot spreading skin infection, is an infection's sign beside
+// breathlessness or cold, mottled skin (NHS sepsis); either alone is not sepsis's rule.
+func TestSepsisSignsWithShiveringOrASkinInfection(t *testing.T) {
+	checkRuleRows(t, bundled(t), "sepsis_signs", []ruleRow{
+		{`{"age_years": 70, "shivering": true, "breathing_difficulty": true}`, true},
+		{`{"age_years": 70, "warm_swollen": true, "cold_hands_feet": true, "location": ["legs"]}`, true},
+		{`{"age_years": 70, "shivering": true, "breathing_difficulty": false, "cold_hands_feet": false}`, false},
+		{`{"age_years": 70, "warm_swollen": true, "breathing_difficulty": false, "location": ["legs"]}`, false},
+	})
+}
+
+// A racing heart with clammy skin beside hives is a circulation problem, anaphylaxis's sign
+// (Resuscitation Council UK); either alone is not.
+func TestAnaphylaxisWithARacingHeartAndSweating(t *testing.T) {
+	const hives = `"age_years": 16, "itchy": true, "raised": true`
+	checkRuleRows(t, bundled(t), "anaphylaxis", []ruleRow{
+		{`{` + hives + `, "fast_heartbeat": true, "sweating": true}`, true},
+		{`{` + hives + `, "fast_heartbeat": true, "sweating": false, "breathing_difficulty": false}`, false},
+		{`{` + hives + `, "fast_heartbeat": false, "sweating": true, "breathing_difficulty": false}`, false},
+	})
+}
+
+// The leading cause is the reading the person acts on: while it needs a doctor, the result is
+// no less than "within days", with that cause among the reasons (target spots in a well
+// adult: erythema multiforme). A benign leader leaves home care.
+func TestTheLeadingCauseNeedsNoLessThanItsCare(t *testing.T) {
 	k := bundled(t)
 	for _, tt := range []struct {
 		findings string
 		want     Urgency
 	}{
-		{`{"age_years": 10, "face_swelling": true, "allergen_exposure": true, "location": ["face"]}`, Emergency},
-		{`{"age_years": 10, "face_swelling": true, "allergen_exposure": true, "breathing_difficulty": false, "location": ["face"]}`, Urgent},
-		{`{"age_years": 32, "raised": true, "itchy": true, "wheals_move": true, "glass_test": "fades", "allergen_exposure": true, "location": ["widespread"], "duration_days": 0.5}`, Soon},
+		{`{"age_years": 27, "sex": "female", "target_spots": true, "new_medicine": false, "unwell": false, "location": ["palms_soles"]}`, Soon},
+		{`{"age_years": 27, "sex": "female", "wheals_move": true, "itchy": true, "raised": true, "face_swelling": false, "breathing_difficulty": false}`, SelfCare},
 	} {
-		if u := evaluateJSON(t, k, tt.findings).Urgency; u != tt.want {
-			t.Errorf("%s: %s, want %s", tt.findings, u, tt.want)
+		r := evaluateJSON(t, k, tt.findings)
+		lead := r.Conditions[0].Condition
+		if r.Urgency != tt.want {
+			t.Errorf("%s: %s, want %s (leading cause %s)", tt.findings, r.Urgency, tt.want, lead.ID)
+		}
+		named := slices.ContainsFunc(r.Because, func(why Reason) bool { return why.Condition == lead })
+		if needs := lead.Urgency >= Soon; needs != named {
+			t.Errorf("%s: leading cause %s (%s) among the reasons %v, want %v", tt.findings, lead.ID, lead.Urgency, named, needs)
 		}
 	}
+}
+
+// Bruise-like patches that come and go, or are long-standing, are not new purpura: a well
+// adult's need a doctor within days, not a blood count today (thin, sun-damaged skin bruises
+// at a knock, DermNet); new ones still need one today.
+func TestPatchesThatComeAndGoAreNotNewPurpura(t *testing.T) {
+	const well = `"age_years": 80, "bruise_like": true, "fever": false, "unwell": false, "location": ["arms"]`
+	checkRuleRows(t, bundled(t), "adult_new_purpura_well", []ruleRow{
+		{`{` + well + `}`, true},
+		{`{` + well + `, "duration_days": 2}`, true},
+		{`{` + well + `, "recurring": true}`, false},
+		{`{` + well + `, "duration_days": 60}`, false},
+	})
 }
