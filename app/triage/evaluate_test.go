@@ -514,3 +514,34 @@ func TestPatchesThatComeAndGoAreNotNewPurpura(t *testing.T) {
 		{`{` + well + `, "duration_days": 60}`, false},
 	})
 }
+
+// Tiny dots only on the face or neck after forceful vomiting or coughing, in a child who is
+// well, are explained by the strain (BMJ 2016): no same-day check for them, nor for want of
+// the glass test; dots elsewhere too, or a fever, still need one.
+func TestDotsFromStrainingInAWellChild(t *testing.T) {
+	k := bundled(t)
+	const strain = `"age_years": 9, "straining": true, "spot_size": "pinpoint", "fever": false, "unwell": false`
+	for _, id := range []string{"unexplained_non_blanching_in_child", "child_pinpoint_glass_test_unknown"} {
+		glass := `, "glass_test": "does_not_fade"`
+		if id == "child_pinpoint_glass_test_unknown" {
+			glass = ""
+		}
+		checkRuleRows(t, k, id, []ruleRow{
+			{`{` + strain + glass + `, "location": ["eyes", "neck"]}`, false},
+			{`{` + strain + glass + `, "location": ["face", "legs"]}`, true},
+			{`{"age_years": 9, "straining": true, "spot_size": "pinpoint", "fever": true` + glass + `, "location": ["face"]}`, true},
+			{`{"age_years": 9, "straining": false, "spot_size": "pinpoint", "fever": false` + glass + `, "location": ["face"]}`, true},
+		})
+	}
+}
+
+// Itchy tiny spots with heat or sweating have prickly heat's look: petechiae do not itch, so
+// the glass test not done is no reason for a doctor (the tiny-dots floor stands without the
+// itch or the heat).
+func TestPricklyHeatSkipsTheTinyDotsFloor(t *testing.T) {
+	checkRuleRows(t, bundled(t), "pinpoint_glass_test_unknown", []ruleRow{
+		{`{"age_years": 30, "spot_size": "pinpoint", "itchy": true, "heat_sweating": true, "location": ["trunk"]}`, false},
+		{`{"age_years": 30, "spot_size": "pinpoint", "itchy": true, "location": ["trunk"]}`, true},
+		{`{"age_years": 30, "spot_size": "pinpoint", "heat_sweating": true, "location": ["trunk"]}`, true},
+	})
+}
