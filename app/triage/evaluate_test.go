@@ -545,3 +545,14 @@ func TestPricklyHeatSkipsTheTinyDotsFloor(t *testing.T) {
 		{`{"age_years": 30, "spot_size": "pinpoint", "heat_sweating": true, "location": ["trunk"]}`, true},
 	})
 }
+
+// Sunburn in a baby or young child is a doctor today (NHS), as sunburn's own advice says; an
+// older child's, or a young child's sun-pinked skin that does not hurt, is not this rule's.
+func TestSunburnInAYoungChild(t *testing.T) {
+	checkRuleRows(t, bundled(t), "young_child_sunburn", []ruleRow{
+		{`{"age_years": 0.75, "sun_exposure": true, "painful": true, "location": ["face", "arms"]}`, true},
+		{`{"age_years": 3, "sun_exposure": true, "blisters": true, "location": ["trunk"]}`, true},
+		{`{"age_years": 8, "sun_exposure": true, "painful": true, "location": ["face"]}`, false},
+		{`{"age_years": 3, "sun_exposure": true, "painful": false, "blisters": false, "skin_peeling": false}`, false},
+	})
+}
