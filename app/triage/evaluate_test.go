@@ -556,3 +556,90 @@ func TestSunburnInAYoungChild(t *testing.T) {
 		{`{"age_years": 3, "sun_exposure": true, "painful": false, "blisters": false, "skin_peeling": false}`, false},
 	})
 }
+
+// Chickenpox needs a same-day doctor in a newborn (NHS: "your newborn baby"; HSE: under a
+// month), not in every baby under one: prickly heat's tiny blisters on a 9-month-old in hot
+// weather, or scabies blisters on a baby's soles, had been "a doctor today" (own O127). Under
+// 3 months any blisters are still urgent by their own rule.
+func TestChickenpoxHighRiskIsANewborn(t *testing.T) {
+	k := bundled(t)
+	checkRuleRows(t, k, "chickenpox_high_risk", []ruleRow{
+		{`{"age_years": 0.05, "blisters": true}`, true},
+		{`{"age_years": 0.75, "blisters": true, "heat_sweating": true, "fever": false}`, false},
+		{`{"age_years": 30, "pregnant": true, "blisters": true}`, true},
+		{`{"age_years": 8, "weak_immunity": true, "chickenpox_contact": true}`, true},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{"age_years": 0.2, "blisters": true, "fever": false, "unwell": false}`, Urgent},
+	})
+}
+
+// Blisters with a fever in an adult are no chickenpox when they sit only on the palms, soles
+// and in the mouth: that is hand, foot and mouth disease, which a parent often catches from a
+// child (NICE CKS), and home care (own O128). Chickenpox spreads over the body.
+func TestHandFootAndMouthIsNotAdultChickenpox(t *testing.T) {
+	checkRuleRows(t, bundled(t), "adult_chickenpox", []ruleRow{
+		{`{"age_years": 35, "fever": true, "blisters": true, "ulcers": true, "location": ["mouth", "palms_soles"]}`, false},
+		{`{"age_years": 35, "fever": true, "blisters": true, "location": ["mouth", "palms_soles", "trunk"]}`, true},
+		{`{"age_years": 35, "fever": true, "blisters": true}`, true},
+		{`{"age_years": 35, "fever": true, "blisters": true, "location": ["face", "trunk"]}`, true},
+	})
+}
+
+// Stevens-Johnson syndrome without a new medicine is blisters, peeling or target spots with
+// the eyes and the mouth or genitals involved (two mucous membranes, BAD 2016). A fever
+// beside sore, red eyes counts only with peeling skin or target spots: chickenpox with a
+// fever and a pink eye had been an emergency (own O130), and the same "not sure" about
+// blisters had sent a feverish child with measles' red eyes to an ambulance.
+func TestStevensJohnsonNeedsTwoMucousMembranesOrPeeling(t *testing.T) {
+	checkRuleRows(t, bundled(t), "sjs_ten_signs", []ruleRow{
+		{`{"age_years": 6, "fever": true, "blisters": true, "red_eyes": true}`, false},
+		{`{"age_years": 6, "fever": true, "blisters": true, "red_eyes": true, "ulcers": true}`, true},
+		{`{"age_years": 6, "fever": true, "blisters": true, "red_eyes": true, "location": ["mouth"]}`, true},
+		{`{"age_years": 12, "fever": true, "target_spots": true, "red_eyes": true}`, true},
+		{`{"age_years": 30, "fever": true, "skin_peeling": true, "location": ["eyes"]}`, true},
+		{`{"age_years": 30, "new_medicine": true, "blisters": true, "red_eyes": true}`, true},
+	})
+}
+
+// Very bendy joints with easy bruising for a month or more, or again and again, without
+// bleeding, a fever or a sign of illness, is a doctor within days (NHS: Ehlers-Danlos), not
+// the same-day blood count of unexplained bruising in a young person (NICE NG12); new
+// bruising, bleeding or tiny dots still are (own O129).
+func TestLifelongBruisingWithBendyJoints(t *testing.T) {
+	checkUrgencyRows(t, bundled(t), []urgencyRow{
+		{`{"age_years": 20, "hypermobility": true, "easy_bruising": true, "bruise_like": true, "skin_trauma": true, "recurring": true, "fever": false, "bleeding": false, "location": ["arms", "legs"]}`, Soon},
+		{`{"age_years": 16, "hypermobility": true, "bruise_like": true, "duration_days": 180, "fever": false, "unwell": false, "location": ["legs"]}`, Soon},
+		{`{"age_years": 16, "hypermobility": true, "bruise_like": true, "duration_days": 5, "fever": false, "unwell": false, "location": ["legs"]}`, Urgent},
+		{`{"age_years": 16, "hypermobility": true, "bruise_like": true, "recurring": true, "bleeding": true, "fever": false, "unwell": false, "location": ["legs"]}`, Urgent},
+	})
+}
+
+// Three causes that are home care elsewhere need a doctor within days in one setting each:
+// pityriasis rosea in pregnancy (linked with miscarriage early on: NHS, NICE CKS); bumps,
+// blisters or sores on an adult's genitals (a sexual health check: NICE CKS, BASHH); and
+// painful deep lumps with blackheads (acne that scars: NICE NG198). Own O124-O126.
+func TestHomeCareCausesThatNeedADoctorHere(t *testing.T) {
+	k := bundled(t)
+	for _, c := range []struct {
+		rule string
+		rows []ruleRow
+	}{
+		{"pityriasis_rosea_in_pregnancy", []ruleRow{
+			{`{"age_years": 29, "sex": "female", "pregnant": true, "herald_patch": true, "location": ["trunk"]}`, true},
+			{`{"age_years": 29, "sex": "female", "pregnant": false, "herald_patch": true, "location": ["trunk"]}`, false},
+		}},
+		{"genital_spots_in_adult", []ruleRow{
+			{`{"age_years": 24, "pearly_bumps": true, "location": ["genitals"]}`, true},
+			{`{"age_years": 26, "blisters": true, "painful": true, "location": ["genitals"]}`, true},
+			{`{"age_years": 5, "pearly_bumps": true, "location": ["genitals", "trunk"]}`, false},
+			{`{"age_years": 35, "itchy": true, "ring_shape": true, "location": ["genitals", "skin_folds"]}`, false},
+		}},
+		{"painful_acne_lumps", []ruleRow{
+			{`{"age_years": 17, "blackheads": true, "painful": true, "pus": true, "location": ["face"]}`, true},
+			{`{"age_years": 17, "blackheads": true, "pus": true, "location": ["face"]}`, false},
+		}},
+	} {
+		checkRuleRows(t, k, c.rule, c.rows)
+	}
+}
