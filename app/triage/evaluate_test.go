@@ -643,3 +643,36 @@ func TestHomeCareCausesThatNeedADoctorHere(t *testing.T) {
 		checkRuleRows(t, k, c.rule, c.rows)
 	}
 }
+
+// Bruising again and again in a well child with very bendy joints is no new purpura (NHS:
+// Ehlers-Danlos), so not an ambulance; new or pinpoint spots, a fever or a sign of illness
+// still are (own O131).
+func TestBendyJointsBruisingIsNotNewPurpura(t *testing.T) {
+	checkRuleRows(t, bundled(t), "purpura", []ruleRow{
+		{`{"age_years": 8, "hypermobility": true, "bruise_like": true, "spot_size": "large", "recurring": true, "fever": false, "unwell": false, "location": ["legs"]}`, false},
+		{`{"age_years": 8, "hypermobility": true, "bruise_like": true, "spot_size": "large", "fever": false, "unwell": false, "location": ["legs"]}`, true},
+		{`{"age_years": 8, "hypermobility": true, "bruise_like": true, "spot_size": "large", "recurring": true, "fever": true, "location": ["legs"]}`, true},
+	})
+}
+
+// A scaly scalp in a child is scalp ringworm until shown otherwise (NICE CKS), which needs
+// tablets, not creams: a doctor within days (own O132); a baby's cradle cap and an adult's
+// scaly scalp are not this rule's.
+func TestScalyScalpInAChild(t *testing.T) {
+	checkRuleRows(t, bundled(t), "scalp_ringworm", []ruleRow{
+		{`{"age_years": 5, "scaly": true, "itchy": true, "location": ["scalp"]}`, true},
+		{`{"age_years": 30, "ring_shape": true, "location": ["scalp"]}`, true},
+		{`{"age_years": 0.3, "scaly": true, "location": ["scalp"]}`, false},
+		{`{"age_years": 40, "scaly": true, "location": ["scalp"]}`, false},
+		{`{"age_years": 5, "scaly": true, "location": ["legs"]}`, false},
+	})
+}
+
+// Numbness or weakness after a tick bite, or beside a spreading ring, can be Lyme disease in
+// the nerves: a doctor today (NICE NG95), where the ring alone is within days (own O133).
+func TestLymeNerveSigns(t *testing.T) {
+	checkUrgencyRows(t, bundled(t), []urgencyRow{
+		{`{"age_years": 48, "tick_exposure": true, "expanding_patch": true, "numbness_weakness": true, "location": ["legs"]}`, Urgent},
+		{`{"age_years": 48, "tick_exposure": true, "expanding_patch": true, "numbness_weakness": false, "fever": false, "location": ["legs"]}`, Soon},
+	})
+}
