@@ -676,3 +676,23 @@ func TestLymeNerveSigns(t *testing.T) {
 		{`{"age_years": 48, "tick_exposure": true, "expanding_patch": true, "numbness_weakness": false, "fever": false, "location": ["legs"]}`, Soon},
 	})
 }
+
+// Tiny dots only where something squeezed or knocked, in a well person of 12 or over, are
+// explained (BMJ 2016: a tourniquet, a strap, a love bite): no same-day blood count as
+// unexplained spots in a young person, but "within days" by the rule for spots that do not
+// fade (own O134), nor for want of the glass test. Under 12, or with bleeding, easy bruising
+// or spots everywhere, the same-day rule stands (NICE CG89, NG12).
+func TestALocalInjuryInAWellYoungPerson(t *testing.T) {
+	k := bundled(t)
+	checkRuleRows(t, k, "unexplained_non_blanching_in_child", []ruleRow{
+		{`{"age_years": 15, "skin_trauma": true, "spot_size": "pinpoint", "glass_test": "does_not_fade", "fever": false, "unwell": false, "location": ["arms"]}`, false},
+		{`{"age_years": 8, "skin_trauma": true, "spot_size": "pinpoint", "glass_test": "does_not_fade", "fever": false, "unwell": false, "location": ["arms"]}`, true},
+		{`{"age_years": 15, "skin_trauma": true, "easy_bruising": true, "glass_test": "does_not_fade", "fever": false, "unwell": false, "location": ["arms"]}`, true},
+		{`{"age_years": 15, "skin_trauma": true, "glass_test": "does_not_fade", "fever": false, "unwell": false, "location": ["widespread"]}`, true},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{"age_years": 15, "skin_trauma": true, "spot_size": "pinpoint", "glass_test": "does_not_fade", "fever": false, "unwell": false, "location": ["arms"], "duration_days": 0.5}`, Soon},
+		{`{"age_years": 15, "skin_trauma": true, "spot_size": "pinpoint", "fever": false, "unwell": false, "location": ["arms"], "duration_days": 0.5}`, Soon},
+		{`{"age_years": 8, "skin_trauma": true, "spot_size": "pinpoint", "fever": false, "unwell": false, "location": ["arms"], "duration_days": 0.5}`, Urgent},
+	})
+}
