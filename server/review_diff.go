@@ -149,7 +149,8 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 		{"Risk threshold urgent", formatNum(m.RiskThreshold[triage.Urgent])},
 		{"Risk threshold emergency", formatNum(m.RiskThreshold[triage.Emergency])},
 		{"Unlisted prior", formatNum(m.UnlistedPrior)}, {"Answer base rate", formatNum(m.AnswerBaseRate)}, {"Plausible answer", formatNum(m.PlausibleAnswer)},
-		{"Ask threshold", formatNum(m.AskThreshold)}, {"Question budget", strconv.Itoa(m.QuestionBudget)}}}
+		{"Ask threshold", formatNum(m.AskThreshold)}, {"Question budget", strconv.Itoa(m.QuestionBudget)},
+		{"Unexplained: least evidence for a reading", formatNum(m.MinEvidence)}, {"Unexplained: evidence beyond step", m.EvidenceBeyond}}}
 	for _, key := range sortedTextKeys(m.Texts) {
 		meta.Facts = append(meta.Facts, fact{"Text " + key, m.Texts[key].In(reviewLang)})
 	}

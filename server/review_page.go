@@ -200,6 +200,10 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		title := u.Title.In(reviewLang)
 		words := "no cause is likelier than the remainder, \u201ca cause not listed, or nothing that needs care\u201d (meta.unlisted_prior " +
 			formatShare(m.UnlistedPrior) + ")"
+		if m.MinEvidence > 0 {
+			words += ", or the answers beyond the step \u201c" + m.EvidenceBeyond + "\u201d make the likeliest cause less than " +
+				formatNum(m.MinEvidence) + " times likelier (meta.unexplained.min_evidence)"
+		}
 		p.Rules = append(p.Rules, ruleView{ID: u.ID, Title: title, Kind: ruleKind(u.Kind), Urgency: urgencyWord(k, u.Urgency),
 			When:   sentence{{Text: words, Question: words, Code: "meta.unexplained"}},
 			Review: u.Review, Sources: cite(u.Sources, "Rule: "+title), Message: grade("Message", "meta.unexplained.message", u.Message.In(reviewLang))})

@@ -41,20 +41,41 @@ func (k *Knowledge) posterior(lo []float64, out []float64) []float64 {
 	return out
 }
 
-// unexplained reports whether no cause explains the spots better than the remainder, "a
-// cause not in the base, or nothing that needs care" (meta.unlisted_prior): then there is no
-// benign reading to give self-care advice for, only for the person not to know what the
-// spots are. It counts in the result, not in the interview's choice of questions: the
+// unexplained reports whether no cause explains the spots: none better than the remainder, "a
+// cause not in the base, or nothing that needs care" (meta.unlisted_prior), or the leading one
+// only by who the person is, its answers beyond them (meta.unexplained.beyond) making it less
+// than meta.unexplained.min_evidence times likelier. Then there is no benign reading to give
+// self-care advice for, only for the person not to know what the spots are: a child's age
+// alone makes a viral rash lead, but with every other answer "not sure" nothing says the
+// spots are one. It counts in the result, not in the interview's choice of questions: the
 // questions that sort the causes are asked for the causes' sake already, and chasing this
 // floor cost the questions that find the emergencies.
-func (k *Knowledge) unexplained(lo []float64) bool {
+func (k *Knowledge) unexplained(vals []slot, lo []float64) bool {
 	var buf [128]float64
-	lead, rest := 0.0, 1.0
-	for _, x := range k.posterior(lo, buf[:0]) {
-		lead = max(lead, x)
+	lead, leadShare, rest := 0, 0.0, 1.0
+	for i, x := range k.posterior(lo, buf[:0]) {
+		if x > leadShare {
+			lead, leadShare = i, x
+		}
 		rest -= x
 	}
-	return lead < rest
+	return leadShare < rest || k.evidence(lead, vals) < k.minEvidenceLog
+}
+
+// evidence returns the log of how many times likelier the known answers beyond who the
+// person is (meta.unexplained.beyond) make cause c.
+func (k *Knowledge) evidence(c int, vals []slot) float64 {
+	x := 0.0
+	terms := k.conditions[c].terms
+	for i := range terms {
+		t := &terms[i]
+		if s := vals[t.index]; s.known && k.findings[t.index].Step != k.meta.EvidenceBeyond {
+			if y, ok := t.logLR(s); ok {
+				x += y
+			}
+		}
+	}
+	return x
 }
 
 // noCauseExplains is meta.unexplained's condition: no cause explains the findings.
@@ -62,7 +83,7 @@ type noCauseExplains struct{ k *Knowledge }
 
 func (c noCauseExplains) eval(v []slot) bool {
 	var buf [128]float64
-	return c.k.unexplained(c.k.logOdds(v, buf[:0]))
+	return c.k.unexplained(v, c.k.logOdds(v, buf[:0]))
 }
 func (c noCauseExplains) holds(v []slot) bool { return c.eval(v) }
 func (noCauseExplains) refs(func(int))        {} // every cause's findings: none in particular
@@ -540,7 +561,7 @@ func (k *Knowledge) assessOnce(vals []slot, lo []float64) (Urgency, []Reason, []
 	u := k.decide(vals, lo, &why)
 	nets := k.newWhatIf(vals, lo, u).safetyNets()
 	final := u
-	if floor := k.meta.Unexplained; u < floor.Urgency && k.unexplained(lo) {
+	if floor := k.meta.Unexplained; u < floor.Urgency && k.unexplained(vals, lo) {
 		why = append(why, Reason{Urgency: floor.Urgency, Rule: floor})
 		final = floor.Urgency
 	}

@@ -696,3 +696,51 @@ func TestALocalInjuryInAWellYoungPerson(t *testing.T) {
 		{`{"age_years": 8, "skin_trauma": true, "spot_size": "pinpoint", "fever": false, "unwell": false, "location": ["arms"], "duration_days": 0.5}`, Urgent},
 	})
 }
+
+// Self-care advice is a reading of the answers: with nothing known but the age, the place and
+// how long, a child's viral rash leads by its age alone, and the answers make it no likelier
+// (meta.unexplained.min_evidence), so the result is a doctor within days with every safety net
+// (own O138); a telling answer gives the reading back.
+func TestNoReadingFromTheAgeAlone(t *testing.T) {
+	k := bundled(t)
+	for _, row := range []struct {
+		findings   string
+		want       Urgency
+		unreadable bool
+	}{
+		{`{"age_years": 3, "location": ["trunk"], "duration_days": 2}`, Soon, true},
+		{`{"age_years": 6, "glass_test": "fades", "location": ["trunk"]}`, Soon, true},
+		{`{"age_years": 3, "itchy": true, "raised": true, "wheals_move": true, "location": ["trunk"], "duration_days": 0.2}`, SelfCare, false},
+	} {
+		res := evaluateJSON(t, k, row.findings)
+		if res.Urgency != row.want || matchedRule(res, "no_cause_explains") != row.unreadable {
+			t.Errorf("%s: %s, no_cause_explains %v; want %s, %v", row.findings, res.Urgency, matchedRule(res, "no_cause_explains"), row.want, row.unreadable)
+		}
+	}
+}
+
+// A person's usual cold sore, blisters only on the lips or face that keep coming back, is no
+// new blistering rash in pregnancy and no chickenpox (NICE CKS herpes simplex, oral; own
+// O136); blisters elsewhere, or for the first time, still are.
+func TestAUsualColdSoreInPregnancy(t *testing.T) {
+	k := bundled(t)
+	rows := []ruleRow{
+		{`{"age_years": 33, "pregnant": true, "blisters": true, "recurring": true, "location": ["face"]}`, false},
+		{`{"age_years": 33, "pregnant": true, "blisters": true, "location": ["face"]}`, true},
+		{`{"age_years": 33, "pregnant": true, "blisters": true, "recurring": true, "location": ["face", "trunk"]}`, true},
+	}
+	checkRuleRows(t, k, "chickenpox_high_risk", rows)
+	checkRuleRows(t, k, "pregnant_with_fever_or_blisters", append(rows,
+		ruleRow{`{"age_years": 33, "pregnant": true, "fever": true, "blisters": true, "recurring": true, "location": ["face"]}`, true}))
+}
+
+// Vomiting after a food, sting or medicine is anaphylaxis beside an allergic skin sign;
+// tiny dots on the face from the force of vomiting are none (RCUK; BMJ 2016 on petechiae),
+// so they do not make a night of vomiting an ambulance (own O137).
+func TestDotsFromVomitingAreNoAllergicSkinSign(t *testing.T) {
+	checkRuleRows(t, bundled(t), "anaphylaxis_gut_signs", []ruleRow{
+		{`{"age_years": 35, "allergen_exposure": true, "vomiting": true, "straining": true, "spot_size": "pinpoint", "fever": false, "unwell": false, "location": ["eyes", "face"]}`, false},
+		{`{"age_years": 35, "allergen_exposure": true, "vomiting": true, "itchy": true, "location": ["face"]}`, true},
+		{`{"age_years": 35, "allergen_exposure": true, "vomiting": true, "straining": true, "spot_size": "pinpoint", "location": ["eyes", "face", "trunk"]}`, true},
+	})
+}

@@ -65,6 +65,9 @@ type Knowledge struct {
 	decisivePartners [][]int
 	// unlistedLogOdds is the log-odds of meta.unlisted_prior (see posterior).
 	unlistedLogOdds float64
+	// minEvidenceLog is the log of meta.unexplained.min_evidence (Meta.MinEvidence; minus
+	// infinity without it).
+	minEvidenceLog float64
 }
 
 // Problem is one mistake in a knowledge base, at a JSON path such as
@@ -166,6 +169,7 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l.loadEmergencyNumbers(root.Get("emergency_numbers"))
 	l.loadUrgencies(root.Get("urgencies"))
 	l.loadSteps(root.Get("steps"))
+	l.checkBeyondStep()
 	l.loadFindings(root.Get("findings"))
 	l.loadDefs(root.Get("defs"))
 	l.loadConditions(root.Get("conditions"))
@@ -742,7 +746,16 @@ func (l *loader) unexplained(r gjson.Result) *Rule {
 		return nil
 	}
 	f := objectFields(r, 5)
-	l.checkKeys(f, p, "urgency", "title", "message", "sources", "review")
+	l.checkKeys(f, p, "urgency", "title", "message", "sources", "review", "min_evidence", "beyond")
+	// Optional, so that a base from before it still loads (review OLD NEW): without it, only
+	// the remainder's share decides.
+	l.k.minEvidenceLog = math.Inf(-1)
+	if f.Get("min_evidence").Exists() {
+		m := &l.k.meta
+		m.MinEvidence = l.number(f, p, "min_evidence", 1, 1000)
+		m.EvidenceBeyond = f.Get("beyond").String()
+		l.k.minEvidenceLog = math.Log(m.MinEvidence)
+	}
 	rule := &Rule{ID: "no_cause_explains", Kind: "floor", Urgency: l.urgency(f, p),
 		Title: l.text(f, p, "title", true), Message: l.text(f, p, "message", true), Sources: l.sourceIDs(f, p),
 		Review: l.review(f, p), when: noCauseExplains{l.k}}
@@ -750,6 +763,14 @@ func (l *loader) unexplained(r gjson.Result) *Rule {
 		l.problem(p+".urgency", "the floor must be above self_care")
 	}
 	return rule
+}
+
+// checkBeyondStep checks that meta.unexplained.beyond names a step: the answers of that step
+// (who the person is) are no evidence for a reading.
+func (l *loader) checkBeyondStep() {
+	if m := l.k.meta; m.MinEvidence > 0 && l.k.stepByID[m.EvidenceBeyond] == nil {
+		l.problem("meta.unexplained.beyond", "want the id of a step, got %q", m.EvidenceBeyond)
+	}
 }
 
 func (l *loader) loadRules(list gjson.Result) {

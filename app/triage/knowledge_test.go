@@ -223,6 +223,14 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			kb["meta"].(map[string]any)["unexplained"].(map[string]any)["sources"] = []any{}
 			return "meta.unexplained.sources"
 		}, "non-empty list"},
+		{"that floor's evidence below 1", func(t *testing.T, kb map[string]any) string {
+			kb["meta"].(map[string]any)["unexplained"].(map[string]any)["min_evidence"] = 0.5
+			return "meta.unexplained.min_evidence"
+		}, "outside 1 to 1000"},
+		{"that floor's evidence beyond a step that does not exist", func(t *testing.T, kb map[string]any) string {
+			kb["meta"].(map[string]any)["unexplained"].(map[string]any)["beyond"] = "who"
+			return "meta.unexplained.beyond"
+		}, `want the id of a step, got "who"`},
 		{"that floor without a review record", func(t *testing.T, kb map[string]any) string {
 			delete(kb["meta"].(map[string]any)["unexplained"].(map[string]any), "review")
 			return "meta.unexplained.review"

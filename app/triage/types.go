@@ -122,6 +122,11 @@ type Meta struct {
 	// Unexplained is the floor for spots that no cause explains (meta.unexplained): a rule
 	// of kind floor with no condition of its own, matched by the engine (see unexplained).
 	Unexplained *Rule
+	// MinEvidence is meta.unexplained.min_evidence (0 when absent): how many times likelier
+	// the known answers beyond the step EvidenceBeyond (who the person is) must make the
+	// leading cause for it to be a reading; below it, Unexplained holds too.
+	MinEvidence    float64
+	EvidenceBeyond string
 	// Texts holds every text of meta by key: name, tagline, disclaimer, privacy,
 	// emergency_intro, unsure, yes, no, and any other the file adds.
 	Texts map[string]Text
