@@ -744,3 +744,19 @@ func TestDotsFromVomitingAreNoAllergicSkinSign(t *testing.T) {
 		{`{"age_years": 35, "allergen_exposure": true, "vomiting": true, "straining": true, "spot_size": "pinpoint", "location": ["eyes", "face", "trunk"]}`, true},
 	})
 }
+
+// Golden crusts, or skin that looks infected, on eczema can be a bacterial infection that
+// needs treatment: a doctor within a day or two (NICE CKS eczema, CG57; own O140), not the
+// moisturiser and pharmacy cream of a flare; golden crusts without eczema are impetigo's.
+func TestInfectedEczema(t *testing.T) {
+	k := bundled(t)
+	checkRuleRows(t, k, "infected_eczema", []ruleRow{
+		{`{"age_years": 5, "eczema_history": true, "honey_crust": true, "location": ["legs"]}`, true},
+		{`{"age_years": 30, "eczema_history": true, "infected": true, "location": ["arms"]}`, true},
+		{`{"age_years": 5, "eczema_history": false, "honey_crust": true, "location": ["face"]}`, false},
+		{`{"age_years": 5, "eczema_history": true, "itchy": true, "location": ["legs"]}`, false},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{"age_years": 5, "eczema_history": true, "honey_crust": true, "fever": false, "location": ["elbows_knees", "legs"]}`, Soon},
+	})
+}

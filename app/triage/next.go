@@ -225,7 +225,10 @@ type prober struct {
 	min, max   []float64
 	// final is the urgency with the floors of the unknown findings; floors[i] is the floor
 	// finding i sets, first and second the two highest of them, for "the others' floor".
+	// onUnknown is true when final is "within days" only for an answer not known (a floor
+	// rule such as tiny dots with the glass test not done, or an unknown's floor).
 	final         Urgency
+	onUnknown     bool
 	floors        []Urgency
 	first, second Urgency
 }
@@ -239,6 +242,7 @@ func newProber(k *Knowledge, vals []slot, lo []float64, urgency Urgency) *prober
 	}
 	p.top = topIndices(lo, topSize, nil)
 	p.final = urgency
+	defer func() { p.onUnknown = p.final == Soon && k.decideBy(vals, lo, nil, false) < Soon }()
 	for i := range k.findings {
 		if !p.unknown(i) {
 			continue
@@ -272,7 +276,9 @@ func (p *prober) othersFloor(i int) Urgency {
 // comes is not worth the person's time. An answer that would lower the urgency counts only
 // from a same-day visit or more and when it is plausible (meta.plausible_answer): sparing a
 // needless visit today is worth a question (bruises on a toddler's shins: where are they?);
-// turning "within days" into self-care, or a rare reassuring answer, is not worth one.
+// a rare reassuring answer is not. Turning "within days" into self-care is worth one only
+// when "within days" stands on an answer not known (onUnknown: tiny itchy dots after a hot
+// run, the glass test not done; was it the heat?), not when the known answers call for it.
 func (p *prober) score(i int) (v voi) {
 	k := p.k
 	refs := k.termsOf[i]
@@ -291,7 +297,7 @@ func (p *prober) score(i int) (v voi) {
 			p.min[r.condition] = min(p.min[r.condition], p.tryLo[r.condition])
 			p.max[r.condition] = max(p.max[r.condition], p.tryLo[r.condition])
 		}
-		if after := max(u, others); after > p.final || after < p.final && p.final >= Urgent && pl >= k.meta.PlausibleAnswer {
+		if after := max(u, others); after > p.final || after < p.final && (p.final >= Urgent || p.onUnknown) && pl >= k.meta.PlausibleAnswer {
 			v.urgency += pl * math.Abs(float64(after-p.final))
 		}
 		if p.reshuffles() {

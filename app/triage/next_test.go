@@ -251,6 +251,27 @@ func TestInterviewAsksWhatCouldSpareAVisitToday(t *testing.T) {
 	}
 }
 
+// TestInterviewAsksWhatCouldMakeItHomeCare: tiny itchy dots on the chest after a hot run are
+// "within days" while the glass test is not done, until the interview learns of the heat and
+// sweating (prickly heat: another rash's look, the floor rule's exception); with "within
+// days" resting on that unknown answer, the interview asks it and ends at home care.
+func TestInterviewAsksWhatCouldMakeItHomeCare(t *testing.T) {
+	k := bundled(t)
+	const who = `"age_years": 45, "itchy": true, "spot_size": "pinpoint", "location": ["trunk", "skin_folds"], "duration_days": 0.5`
+	known, _ := k.ParseFindings(`{` + who + `, "heat_sweating": true}`)
+	without, _ := k.ParseFindings(`{` + who + `}`)
+	if u := k.Evaluate(without).Urgency; u != Soon {
+		t.Fatalf("with the heat unknown: %s, want soon (the test needs a lowering answer)", u)
+	}
+	tr := k.Simulate(known)
+	if !slices.Contains(tr.Asked, "heat_sweating") {
+		t.Errorf("the interview never asked about heat or sweating: %v", tr.Asked)
+	}
+	if u := k.Evaluate(tr.Findings).Urgency; u != SelfCare {
+		t.Errorf("interview result %s, want self_care", u)
+	}
+}
+
 func TestReshufflesCountsFromThePlausibleOrTheLeader(t *testing.T) {
 	const low = -3.0 // about 5 %, below plausible
 	tests := []struct {

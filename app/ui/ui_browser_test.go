@@ -75,6 +75,9 @@ var walks = []browsertest.Walk{
 		"blood_thinner": true, "glass_test": "does_not_fade", "age_years": 70.0, "fever": false,
 		"spot_size": "pinpoint", "location": []string{"legs"},
 	}},
+	// A tired parent who is not sure of anything but the age, the place and how long: no
+	// cause is a reading, so "within days" with every safety net, never home care.
+	{Name: "not-sure", Want: "soon", Answers: map[string]any{"age_years": 3.0, "location": []string{"trunk"}, "duration_days": 2.0}},
 	{Name: "back-and-change", Want: "self_care", No: true, Back: "fever", Change: map[string]any{"age_years": 40.0}, Answers: map[string]any{
 		"age_years": 16.0, "rough_bumps": true, "dry_skin": true, "worse_in_winter": true, "recurring": true,
 		"spot_size": "small", "location": []string{"arms"}, "duration_days": 100.0, "glass_test": "fades",
