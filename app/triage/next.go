@@ -242,7 +242,6 @@ func newProber(k *Knowledge, vals []slot, lo []float64, urgency Urgency) *prober
 	}
 	p.top = topIndices(lo, topSize, nil)
 	p.final = urgency
-	defer func() { p.onUnknown = p.final == Soon && k.decideBy(vals, lo, nil, false) < Soon }()
 	for i := range k.findings {
 		if !p.unknown(i) {
 			continue
@@ -258,6 +257,7 @@ func newProber(k *Knowledge, vals []slot, lo []float64, urgency Urgency) *prober
 			}
 		}
 	}
+	p.onUnknown = p.final == Soon && k.decideBy(vals, lo, nil, false) < Soon
 	return p
 }
 
