@@ -574,17 +574,30 @@ func (k *Knowledge) assessOnce(vals []slot, lo []float64) (Urgency, []Reason, []
 	return final, why, nets
 }
 
-// Text returns the safety net's advice in lang: the finding's check text, or meta.safety_net
-// ("... \"{question}\" ... \"{answer}\", {action}"), with {action} the action of the urgency
-// the worse answer would call for.
+// Text returns the safety net's advice in lang: the finding's check text when it is written for
+// the worse answer, else meta.safety_net ("... \"{question}\" ... \"{answer}\", {action}"),
+// with {action} the action of the urgency the worse answer would call for.
 func (n *SafetyNet) Text(lang string) string {
 	k := n.k
 	action := k.urgencies[n.If].IfAction.In(lang)
-	if !n.Finding.Check.IsZero() {
+	if n.checkFits() {
 		return replacePlaceholders(n.Finding.Check.In(lang), "{action}", action)
 	}
 	return replacePlaceholders(k.meta.Texts["safety_net"].In(lang),
 		"{question}", n.Finding.Question.In(lang), "{answer}", n.answerLabel(lang), "{action}", action)
+}
+
+// checkFits reports whether the finding's check text is written for the net's worse answer.
+func (n *SafetyNet) checkFits() bool {
+	d := n.Finding
+	switch {
+	case d.Check.IsZero():
+		return false
+	case d.Kind == Choice:
+		return d.checkAnswer >= 0 && n.Answer == d.Values[d.checkAnswer].ID
+	default:
+		return n.Answer == "yes"
+	}
 }
 
 // answerLabel names the worse answer in lang: yes or no, a value's label, or the number with

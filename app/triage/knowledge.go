@@ -598,7 +598,7 @@ func (l *loader) loadSteps(list gjson.Result) {
 	}
 }
 
-var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "widget", "places", "check", "base_rate", "decisive"}
+var findingKeys = []string{"id", "type", "step", "question", "help", "unsure", "values", "min", "max", "unit", "ask_if", "widget", "places", "check", "check_answer", "base_rate", "decisive"}
 
 func (l *loader) loadFindings(list gjson.Result) {
 	seen := map[string]bool{}
@@ -647,6 +647,7 @@ func (l *loader) loadFindings(list gjson.Result) {
 	}
 	for i, o := range items {
 		l.baseRates(l.k.findings[i], o)
+		l.checkAnswer(l.k.findings[i], o)
 		if a := o.Get("ask_if"); a.Exists() {
 			l.k.findings[i].askIf = l.parseExpr(a, o.path+".ask_if")
 		}
@@ -655,6 +656,27 @@ func (l *loader) loadFindings(list gjson.Result) {
 		if len(st.Findings) == 0 {
 			l.problem(fmt.Sprintf("steps.%d", i), "step %q has no questions", st.ID)
 		}
+	}
+}
+
+// checkAnswer reads which answer a finding's check text is written for: a yes/no finding's is
+// yes; a choice finding names its value in check_answer ("If most of them are tiny" is for
+// pinpoint, not for the large patches that may be the worse answer). Other kinds have none.
+func (l *loader) checkAnswer(d *Finding, o object) {
+	d.checkAnswer = -1
+	a := o.Get("check_answer")
+	switch {
+	case d.Check.IsZero() && a.Exists():
+		l.problem(o.path+".check_answer", "there is no check text for it to belong to")
+	case d.Check.IsZero():
+	case d.Kind == Choice && !a.Exists():
+		l.problem(o.path+".check_answer", "a choice finding's check text must name the answer it is written for")
+	case d.Kind == Choice:
+		d.checkAnswer = l.answerValue(d, l.str(o.fields, o.path, "check_answer"), o.path+".check_answer")
+	case a.Exists():
+		l.problem(o.path+".check_answer", "only a choice finding names it: a yes/no finding's check text is for yes")
+	case d.Kind != Bool:
+		l.problem(o.path+".check", "a check text is for a yes/no or a choice finding")
 	}
 }
 

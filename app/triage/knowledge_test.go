@@ -99,6 +99,21 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 		change func(t *testing.T, kb map[string]any) (path string)
 		want   string
 	}{
+		{"choice check text without its answer", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "spot_size")
+			delete(item(kb, "findings", i), "check_answer")
+			return "findings." + strconv.Itoa(i) + ".check_answer"
+		}, "must name the answer it is written for"},
+		{"check answer that is no value", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "spot_size")
+			item(kb, "findings", i)["check_answer"] = "huge"
+			return "findings." + strconv.Itoa(i) + ".check_answer"
+		}, `"huge" is not a value of "spot_size"`},
+		{"check answer on a yes/no finding", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "findings", "fever")
+			item(kb, "findings", i)["check_answer"] = "yes"
+			return "findings." + strconv.Itoa(i) + ".check_answer"
+		}, "only a choice finding names it"},
 		{"unknown finding in a condition", func(t *testing.T, kb map[string]any) string {
 			item(kb, "conditions", 12)["findings"].(map[string]any)["fevr"] = map[string]any{"yes": 2}
 			return "conditions.12.findings.fevr"

@@ -270,6 +270,27 @@ func (p *prober) othersFloor(i int) Urgency {
 	return p.first
 }
 
+// othersFloorAfter returns the floor that the unknown findings other than i set once i is
+// answered s, where it is above u: an answer may take away what another unknown's floor stood
+// on (bruises there for weeks: whether the person feels well no longer decides a same-day
+// blood count). Only the findings whose floor now is above u are tried again.
+func (p *prober) othersFloorAfter(i int, s slot, u Urgency) Urgency {
+	k := p.k
+	vals := slices.Clone(p.vals)
+	vals[i] = s
+	w := k.newWhatIf(vals, k.logOdds(vals, nil), u)
+	floor := u
+	for j, f := range p.floors {
+		if j == i || f <= u || !w.unknown(j) {
+			continue
+		}
+		if net, ok := w.floorOf(j); ok {
+			floor = max(floor, net.Floor)
+		}
+	}
+	return floor
+}
+
 // score returns question i's value of information. The question is worth asking (changes)
 // when the expected change of the urgency in levels, or the chance that the answer reshuffles
 // the top three, reaches meta.ask_threshold: an answer that could matter but almost never
@@ -287,6 +308,7 @@ func (p *prober) score(i int) (v voi) {
 	}
 	others := p.othersFloor(i)
 	reshuffle := 0.0
+	var lower [Emergency + 1]float64 // plausibility of the answers that lower it, by the level they give
 	for j, s := range k.candidateSlots(i) {
 		if j == 0 {
 			continue
@@ -297,11 +319,25 @@ func (p *prober) score(i int) (v voi) {
 			p.min[r.condition] = min(p.min[r.condition], p.tryLo[r.condition])
 			p.max[r.condition] = max(p.max[r.condition], p.tryLo[r.condition])
 		}
-		if after := max(u, others); after > p.final || after < p.final && (p.final >= Urgent || p.onUnknown) && pl >= k.meta.PlausibleAnswer {
-			v.urgency += pl * math.Abs(float64(after-p.final))
+		after := max(u, others)
+		if u < p.final && u < others {
+			after = max(u, p.othersFloorAfter(i, s, u))
+		}
+		switch {
+		case after > p.final:
+			v.urgency += pl * float64(after-p.final)
+		case after < p.final && (p.final >= Urgent || p.onUnknown):
+			lower[after] += pl
 		}
 		if p.reshuffles() {
 			reshuffle += pl
+		}
+	}
+	// A lowering counts when its answers together are plausible: a number's answers are many
+	// bands (bruises there for 7, 10, 14 ... days), each too rare alone.
+	for u, pl := range lower {
+		if pl >= k.meta.PlausibleAnswer {
+			v.urgency += pl * float64(p.final-Urgency(u))
 		}
 	}
 	v.urgency += p.pairGain(i, others)

@@ -251,6 +251,28 @@ func TestInterviewAsksWhatCouldSpareAVisitToday(t *testing.T) {
 	}
 }
 
+// TestInterviewAsksHowLongWhenItDecides: purple patches on an older person's forearms are a
+// same-day blood count while nobody knows how long they have been there, and whether the
+// person feels well decides nothing once they have been there for weeks (thin skin). The
+// lowering answer is many bands of days, each too rare alone, and it takes away what the
+// "feels well" floor stood on; the interview must still ask how long, and end below urgent.
+func TestInterviewAsksHowLongWhenItDecides(t *testing.T) {
+	k := bundled(t)
+	const who = `"age_years": 78, "bruise_like": true, "sun_damage": true, "fever": false, "location": ["arms"]`
+	known, _ := k.ParseFindings(`{` + who + `, "duration_days": 1000}`)
+	without, _ := k.ParseFindings(`{` + who + `}`)
+	if u := k.Evaluate(without).Urgency; u < Urgent {
+		t.Fatalf("with the duration unknown: %s, want urgent (the test needs a lowering answer)", u)
+	}
+	tr := k.Simulate(known)
+	if !slices.Contains(tr.Asked, "duration_days") {
+		t.Errorf("the interview never asked how long: %v", tr.Asked)
+	}
+	if u := k.Evaluate(tr.Findings).Urgency; u >= Urgent {
+		t.Errorf("interview result %s, want below urgent", u)
+	}
+}
+
 // TestInterviewAsksWhatCouldMakeItHomeCare: tiny itchy dots on the chest after a hot run are
 // "within days" while the glass test is not done, until the interview learns of the heat and
 // sweating (prickly heat: another rash's look, the floor rule's exception); with "within

@@ -202,8 +202,10 @@ type Finding struct {
 	Widget string
 	Places []Place
 	// Check says what to look at now when the finding is unknown; {action} is replaced by
-	// the action of the urgency its worse answer would call for.
-	Check Text
+	// the action of the urgency its worse answer would call for. It is written for one
+	// answer (checkAnswer); a safety net for another says it in meta.safety_net's words.
+	Check       Text
+	checkAnswer int // choice: the value the check text is for, else -1
 	// Decisive marks a sign the person can check in a minute (the temperature, the look of
 	// the spots): unknown, an answer of it that would complete a red-flag rule whose other
 	// parts are known sets a floor whatever its plausibility (see edgeOf).
