@@ -267,11 +267,11 @@ const (
 	// the 24 are eczema or hives whose one telling answer is the unknown one). The sparse own cases
 	// bring their own misses when their one telling answer is made "not sure": O118's racing
 	// heart 3 emergencies below urgent, O114's swelling 4, O111-O112's peeling skin or new
-	// medicine 10. 2.18 adds O141-O144 (4280 runs: 458, 10.7 %; 49; 24): the cases before
+	// medicine 10. 2.18 adds O141-O144 (4280 runs: 458, 10.70 %, bound 10.8 %; 49; 24): the cases before
 	// them give the same 44 emergencies below urgent; O142, purpura with only its size and
 	// place known, gives 5 when the glass test is the answer made "not sure". Earlier
 	// figures are in the git log.
-	maxUnsureUnder      = 0.107
+	maxUnsureUnder      = 0.108
 	maxEmergencyBelow   = 49
 	maxUrgentAtSelfCare = 24
 )
