@@ -273,12 +273,13 @@ func (p *prober) othersFloor(i int) Urgency {
 // othersFloorAfter returns the floor that the unknown findings other than i set once i is
 // answered s, where it is above u: an answer may take away what another unknown's floor stood
 // on (bruises there for weeks: whether the person feels well no longer decides a same-day
-// blood count). Only the findings whose floor now is above u are tried again.
+// blood count). Only the findings whose floor now is above u are tried again. It reads the
+// log-odds that try left in tryLo, for i answered s.
 func (p *prober) othersFloorAfter(i int, s slot, u Urgency) Urgency {
 	k := p.k
 	vals := slices.Clone(p.vals)
 	vals[i] = s
-	w := k.newWhatIf(vals, k.logOdds(vals, nil), u)
+	w := k.newWhatIf(vals, slices.Clone(p.tryLo), u)
 	floor := u
 	for j, f := range p.floors {
 		if j == i || f <= u || !w.unknown(j) {
