@@ -853,3 +853,30 @@ func TestLongStandingBruisesOfThinSkin(t *testing.T) {
 		{`{` + old + `, "bleeding": true}`, true},
 	})
 }
+
+// Bruises of thin skin: bruise-like patches only on the arms or legs of a person of 60 or
+// more, after knocks or on sun-worn skin, without bleeding, easy bruising, a blood thinner or
+// tiny dots (DermNet senile purpura), are not new purpura: no ambulance while the fever is not
+// known, and a fever with them is judged as a fever; with feeling ill they stay an emergency.
+func TestBruisesOfThinSkin(t *testing.T) {
+	k := bundled(t)
+	const knock = `"age_years": 82, "bruise_like": true, "skin_trauma": true, "location": ["arms"]`
+	checkRuleRows(t, k, "purpura", []ruleRow{
+		{`{` + knock + `, "fever": true, "unwell": false}`, false},
+		{`{` + knock + `, "fever": true, "unwell": true}`, true},
+		{`{"age_years": 45, "bruise_like": true, "skin_trauma": true, "location": ["arms"], "fever": true}`, true},
+		{`{` + knock + `, "spot_size": "pinpoint", "fever": true}`, true},
+	})
+	checkRuleRows(t, k, "fever_with_non_blanching_rash", []ruleRow{
+		{`{` + knock + `, "fever": true, "unwell": false}`, false},
+		{`{"age_years": 82, "bruise_like": true, "skin_trauma": true, "location": ["arms", "trunk"], "fever": true, "unwell": false}`, true},
+		{`{` + knock + `, "blood_thinner": true, "fever": true, "unwell": false}`, true},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{` + knock + `}`, Soon},
+		{`{` + knock + `, "fever": true, "unwell": false}`, Urgent},
+		{`{` + knock + `, "fever": true, "unwell": true}`, Emergency},
+		{`{` + knock + `, "bleeding": true}`, Urgent},
+		{`{` + knock + `, "blood_thinner": true}`, Urgent},
+	})
+}
