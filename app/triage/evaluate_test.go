@@ -880,3 +880,19 @@ func TestBruisesOfThinSkin(t *testing.T) {
 		{`{` + knock + `, "blood_thinner": true}`, Urgent},
 	})
 }
+
+// Tiny dots with bleeding gums, nosebleeds or easy bruising are a same-day blood count before
+// the glass test is done (BMJ Thomas 2016, NHS ITP): only dots that fade, or a straining
+// child's dots on the face, are not this rule's.
+func TestPinpointDotsWithBleeding(t *testing.T) {
+	k := bundled(t)
+	const dots = `"age_years": 25, "spot_size": "pinpoint", "location": ["legs"]`
+	checkRuleRows(t, k, "pinpoint_dots_with_bleeding", []ruleRow{
+		{`{` + dots + `, "bleeding": true}`, true},
+		{`{` + dots + `, "easy_bruising": true, "glass_test": "does_not_fade"}`, true},
+		{`{` + dots + `, "bleeding": true, "glass_test": "fades"}`, false},
+		{`{` + dots + `}`, false},
+		{`{"age_years": 6, "spot_size": "pinpoint", "straining": true, "vomiting": true, "location": ["face"], "bleeding": true}`, false},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{{`{` + dots + `, "bleeding": true}`, Urgent}})
+}
