@@ -386,15 +386,19 @@ func TestGlassTestFloorsSkipAnotherRashLook(t *testing.T) {
 	})
 }
 
-// TestFeverWithLastingSpots: a fever with spots that do not fade is an emergency, except in
-// an adult whose spots have been there a week or more (meningococcal disease takes hours):
-// then a blood test today. A child's stays an emergency, as a duration can be misread.
+// TestFeverWithLastingSpots: a fever with spots that do not fade is an emergency, except when
+// the spots have been there a week or more (meningococcal disease takes hours): then a blood
+// test today, at any age (NICE NG12: a child's unexplained petechiae are seen within hours),
+// and an emergency again when the person is unwell or new spots keep coming.
 func TestFeverWithLastingSpots(t *testing.T) {
 	checkUrgencyRows(t, bundled(t), []urgencyRow{
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 1}`, Emergency},
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": false}`, Urgent},
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": true}`, Emergency},
-		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14}`, Emergency},
+		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14}`, Urgent},
+		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": true}`, Emergency},
+		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "spreading": true}`, Emergency},
+		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 2}`, Emergency},
 	})
 }
 

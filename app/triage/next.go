@@ -107,9 +107,11 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 }
 
 // beforeAnEmergency returns what to ask when the known findings make it an emergency: the
-// one open question with a plausible answer (meta.plausible_answer) that would make it less
-// than one, such as a fall before a toddler's bruises on the shins, which a rule's exception
-// names; else Done, at once. An emergency that no single answer undoes is never delayed.
+// open question whose answers that would make it less than one are together plausible
+// (meta.plausible_answer), such as a fall before a toddler's bruises on the shins, which a
+// rule's exception names, or bruises there for months; else Done, at once. The answers are
+// summed because a number's probes each stand for a narrow range (no one day of "a week or
+// more" is plausible alone). An emergency that no single question undoes is never delayed.
 func (k *Knowledge) beforeAnEmergency(vals []slot, lo []float64) Next {
 	w := k.newWhatIf(vals, lo, Emergency)
 	best, bestP := -1, k.meta.PlausibleAnswer
@@ -117,10 +119,14 @@ func (k *Knowledge) beforeAnEmergency(vals []slot, lo []float64) Next {
 		if !k.open(vals, k.findings[i]) {
 			continue
 		}
+		undo := 0.0
 		for j, s := range k.candidateSlots(i)[1:] {
-			if p := w.plausibility(i, j+1); p >= bestP && w.try(i, s) < Emergency {
-				best, bestP = i, p
+			if w.try(i, s) < Emergency {
+				undo += w.plausibility(i, j+1)
 			}
+		}
+		if undo >= bestP {
+			best, bestP = i, undo
 		}
 	}
 	if best < 0 {

@@ -16,11 +16,38 @@ func TestInterviewAsksEmergencySignsFirst(t *testing.T) {
 	}
 }
 
+// TestInterviewStopsAtAnEmergency: an emergency is the result at once, unless one question's
+// plausible answers would undo it: then that one question, and then the result whatever the
+// answer ("not sure" too). Spots there for a week or more are no meningococcal rash (it takes
+// hours), so how long they have been there is the one question before the result.
 func TestInterviewStopsAtAnEmergency(t *testing.T) {
 	k := bundled(t)
-	f, _ := k.ParseFindings(`{"fever": true, "glass_test": "does_not_fade"}`)
-	if next := k.NextQuestion(f); !next.Done {
-		t.Errorf("fever with non-blanching spots: want Done, got %+v", next)
+	for _, tt := range []struct{ findings, ask string }{
+		{`{"age_years": 3, "fever": true, "glass_test": "does_not_fade", "duration_days": 0.5}`, ""},
+		{`{"age_years": 30, "fever": true, "glass_test": "does_not_fade", "duration_days": 1}`, ""},
+		{`{"age_years": 3, "fever": true, "glass_test": "does_not_fade"}`, "duration_days"},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := k.Evaluate(f); r.Urgency != Emergency {
+			t.Fatalf("test premise: %s is %s, not an emergency", tt.findings, r.Urgency)
+		}
+		next := k.NextQuestion(f)
+		switch {
+		case tt.ask == "" && !next.Done:
+			t.Errorf("%s: want Done, got %+v", tt.findings, next)
+		case tt.ask != "" && (next.Done || !slices.Equal(next.Findings, []string{tt.ask})):
+			t.Errorf("%s: want only %s asked, got %+v", tt.findings, tt.ask, next)
+		case tt.ask != "":
+			if err := f.SetUnsure(tt.ask); err != nil {
+				t.Fatal(err)
+			}
+			if next := k.NextQuestion(f); !next.Done {
+				t.Errorf("%s, %s not sure: want Done, got %+v", tt.findings, tt.ask, next)
+			}
+		}
 	}
 }
 
