@@ -7,7 +7,7 @@ GO ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build run bench-server test lint test-go test-native test-race test-wasm vignettes fuzz bench clean
+.PHONY: all build run bench-server test lint test-go test-native test-race test-server-browser test-wasm vignettes fuzz bench clean
 
 # need installs the Debian packages of its argument that are missing (apt-get, as root), so that
 # `make run` and `make test` set themselves up on a fresh machine.
@@ -50,12 +50,11 @@ bench-server: build
 	$(call need,nginx wrk)
 	./server/bench.sh
 
-## test: everything CI runs. The wasm tests (one Node process, one core) run beside the
-## server's race-detector tests, which leave a core idle while Chromium renders; their outputs
-## interleave by package.
+## test: everything CI runs. The server's race-detector tests and its browser tests (natively)
+## run beside the wasm tests (one Node process, one core); their outputs interleave by package.
 test: lint build
 	$(MAKE) --no-print-directory test-native
-	$(MAKE) --no-print-directory -j2 test-race test-wasm
+	$(MAKE) --no-print-directory -j3 test-race test-server-browser test-wasm
 	$(MAKE) --no-print-directory vignettes
 
 lint:
@@ -65,18 +64,22 @@ lint:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/...
 	$(STATICCHECK) ./...
 
-## test-go: unit, vignette, fuzz-seed and browser tests, natively; the server's packages under
-## the race detector (they serve concurrently; the rest runs on one goroutine or in the
-## browser), and only so, not twice: their browser tests are the slow part
-test-go: test-native test-race
+## test-go: unit, vignette, fuzz-seed and browser tests, natively; the server's packages
+## (they serve concurrently; the rest runs on one goroutine or in the browser) under the race
+## detector, all but their browser tests (TestBrowser*): those spend their time in Chromium and
+## the race detector would slow them threefold while the handler tests race the same handlers
+test-go: test-native test-race test-server-browser
 
 test-native:
 	$(call need,chromium)
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v '^spotcheck/server')
 
 test-race:
+	$(GO) test -count=1 -race -skip '^TestBrowser' ./server/...
+
+test-server-browser:
 	$(call need,chromium)
-	$(GO) test -count=1 -race ./server/...
+	$(GO) test -count=1 -run '^TestBrowser' ./server/...
 
 ## test-wasm: the engine's tests compiled to WebAssembly and run under Node
 test-wasm:

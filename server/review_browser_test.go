@@ -17,10 +17,10 @@ import (
 // reviewShots is where the review page's screenshots go, beside the app's.
 const reviewShots = "../test-output/screenshots"
 
-// TestReviewPageInChromium opens the review page of the shipped knowledge in Chromium: it has
+// TestBrowserReviewPage opens the review page of the shipped knowledge in Chromium: it has
 // every cause and rule, loads nothing from outside, and its screenshots are written for a
 // person to look at.
-func TestReviewPageInChromium(t *testing.T) {
+func TestBrowserReviewPage(t *testing.T) {
 	ctx := browsertest.New(t, 2*time.Minute)
 	openReview(t, ctx, "../knowledge.json")
 	eval := func(js string) []string {
@@ -83,8 +83,8 @@ func TestReviewPageInChromium(t *testing.T) {
 	}
 }
 
-// TestReviewDiffInChromium opens a change's diff page and writes its screenshot.
-func TestReviewDiffInChromium(t *testing.T) {
+// TestBrowserReviewDiff opens a change's diff page and writes its screenshot.
+func TestBrowserReviewDiff(t *testing.T) {
 	ctx := browsertest.New(t, time.Minute)
 	newer := changedKnowledge(t, func(kb map[string]any) {
 		kb["meta"].(map[string]any)["version"] = "1.1.0"

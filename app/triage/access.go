@@ -1,6 +1,9 @@
 package triage
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // computeOrder sets the interview order: steps in file order, questions in file order within.
 func (k *Knowledge) computeOrder() {
@@ -35,6 +38,11 @@ func (k *Knowledge) index() {
 			}
 		})
 	}
+	k.rulesByUrgency = make([]int, len(k.rules))
+	for r := range k.rules {
+		k.rulesByUrgency[r] = r
+	}
+	slices.SortStableFunc(k.rulesByUrgency, func(a, b int) int { return cmp.Compare(k.rules[b].Urgency, k.rules[a].Urgency) })
 	k.markDanger()
 	k.markPartners()
 	k.markDecisivePartners()

@@ -207,8 +207,11 @@ type whatIf struct {
 	levelWeight [4]float64
 	touched     []bool
 	// matched[r] is whether rule r matches vals; a try evaluates again only the rules that
-	// read a finding it changes (Knowledge.rulesOf), flagged in dirty.
+	// read a finding it changes (Knowledge.rulesOf), flagged in dirty. byUrgency lists the
+	// matched rules, the most urgent first, so that the rest of a try's answer is the first
+	// of them it leaves clean.
 	matched, dirty []bool
+	byUrgency      []int
 	blank          []slot // nothing known, for edgeOf
 }
 
@@ -217,8 +220,10 @@ func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatI
 		share: k.posterior(lo, make([]float64, 0, len(lo))), urgency: urgency,
 		top: k.unlistedLogOdds, weight: make([]float64, len(lo)), touched: make([]bool, len(lo)),
 		matched: make([]bool, len(k.rules)), dirty: make([]bool, len(k.rules)), blank: make([]slot, len(vals))}
-	for r, rule := range k.rules {
-		w.matched[r] = rule.when.eval(vals)
+	for _, r := range k.rulesByUrgency {
+		if w.matched[r] = k.rules[r].when.eval(vals); w.matched[r] {
+			w.byUrgency = append(w.byUrgency, r)
+		}
 	}
 	for _, x := range lo {
 		w.top = max(w.top, x)
@@ -246,12 +251,20 @@ func (w *whatIf) tryRules(i, j int, floorRules bool) Urgency {
 		}
 	}
 	u := SelfCare
-	for r, rule := range k.rules {
-		if !floorRules && rule.Kind == "floor" || rule.Urgency <= u {
-			continue
+	for _, r := range w.byUrgency {
+		if !w.dirty[r] && (floorRules || k.rules[r].Kind != "floor") {
+			u = k.rules[r].Urgency
+			break
 		}
-		if w.dirty[r] && rule.when.eval(w.vals) || !w.dirty[r] && w.matched[r] {
-			u = rule.Urgency
+	}
+	for _, f := range [2]int{i, j} {
+		if f >= 0 {
+			for _, r := range k.rulesOf[f] {
+				rule := k.rules[r]
+				if rule.Urgency > u && (floorRules || rule.Kind != "floor") && rule.when.eval(w.vals) {
+					u = rule.Urgency
+				}
+			}
 		}
 	}
 	for _, f := range [2]int{i, j} {
@@ -276,6 +289,9 @@ func (w *whatIf) tryRisk(i, j int) Urgency {
 				continue
 			}
 			w.touched[c] = true
+			if w.tryLo[c] == w.lo[c] {
+				continue // the answer does not move this cause (the costly part is math.Exp)
+			}
 			d := math.Exp(w.tryLo[c]-w.top) - w.weight[c]
 			total += d
 			for u := Soon; u <= k.conditions[c].Urgency; u++ {

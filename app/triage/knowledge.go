@@ -55,8 +55,10 @@ type Knowledge struct {
 	numbers    EmergencyNumbers
 	// danger lists, per finding, the answers that are danger signs (markDanger).
 	danger [][]slot
-	// rulesOf lists, per finding index, the rules whose condition reads it.
-	rulesOf [][]int
+	// rulesOf lists, per finding index, the rules whose condition reads it; rulesByUrgency
+	// all the rules, the most urgent first (whatIf.tryRules takes the first that matches).
+	rulesOf        [][]int
+	rulesByUrgency []int
 	// partners lists, per yes/no finding, the yes/no findings whose yes together with its yes
 	// matches a rule of urgent or more that neither matches alone (markPartners).
 	partners [][]int

@@ -384,10 +384,16 @@ func TestAccessLog(t *testing.T) {
 	}
 }
 
-// serve runs the handler behind a real server with l's limits.
+// serve runs the test handler behind a real server with l's limits.
 func serve(t *testing.T, l Limits) string {
 	t.Helper()
-	srv := NewServer("", newTestHandler(t, Options{}), l, discard())
+	return serveHandler(t, newTestHandler(t, Options{}), l)
+}
+
+// serveHandler runs h behind a real server with l's limits and returns its address.
+func serveHandler(t *testing.T, h http.Handler, l Limits) string {
+	t.Helper()
+	srv := NewServer("", h, l, discard())
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
