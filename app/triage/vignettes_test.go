@@ -282,11 +282,11 @@ const (
 	// as a fever, and adds O150-O151 (4420 runs: 479, 10.8 %; 51; 26): O147 with both its
 	// blood thinner and where the bruises are made "not sure" is bruises after knocks on
 	// sun-worn skin alone, O145's case (one more at self-care). 2.23 adds O152-O153, slapped
-	// cheeks in a child at risk (4460 runs: 497, 11.14 %, bound 11.2 %; 59; 32): the cases before them give
-	// the same; O153's child on chemotherapy, whose temperature is not known, is a well child
-	// with slapped cheeks once the cancer treatment is made "not sure" (8 emergencies below
-	// urgent, 5 at self-care), which no answer left can undo. Earlier figures are in the git
-	// log.
+	// cheeks in a child at risk (4460 runs: 497, 11.14 %, bound 11.2 %; 59; 32): the cases
+	// before them give the same; O153's child on chemotherapy, whose temperature is not
+	// known, is a well child with slapped cheeks once the cancer treatment is made "not sure"
+	// (8 emergencies below urgent, 5 at self-care), which no answer left can undo. Earlier
+	// figures are in the git log.
 	maxUnsureUnder      = 0.112
 	maxEmergencyBelow   = 59
 	maxUrgentAtSelfCare = 32
