@@ -67,7 +67,7 @@ lint:
 ## test-go: unit, vignette, fuzz-seed and browser tests, natively; the server's packages
 ## (they serve concurrently; the rest runs on one goroutine or in the browser) under the race
 ## detector, all but their browser tests (TestBrowser*): those spend their time in Chromium and
-## the race detector would slow them threefold while the handler tests race the same handlers
+## the race detector would slow them threefold; TestConcurrentRequestsAgree races the handlers
 test-go: test-native test-race test-server-browser
 
 test-native:

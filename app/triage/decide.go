@@ -206,23 +206,22 @@ type whatIf struct {
 	weight      []float64
 	levelWeight [4]float64
 	touched     []bool
-	// matched[r] is whether rule r matches vals; a try evaluates again only the rules that
-	// read a finding it changes (Knowledge.rulesOf), flagged in dirty. byUrgency lists the
-	// matched rules, the most urgent first, so that the rest of a try's answer is the first
-	// of them it leaves clean.
-	matched, dirty []bool
-	byUrgency      []int
-	blank          []slot // nothing known, for edgeOf
+	// matched lists the rules that match vals, the most urgent first; a try evaluates again
+	// only the rules that read a finding it changes (Knowledge.rulesOf), flagged in dirty,
+	// and takes the first matched rule it leaves clean for the rest.
+	matched []int
+	dirty   []bool
+	blank   []slot // nothing known, for edgeOf
 }
 
 func (k *Knowledge) newWhatIf(vals []slot, lo []float64, urgency Urgency) *whatIf {
 	w := &whatIf{k: k, vals: slices.Clone(vals), lo: lo, tryLo: make([]float64, len(lo)),
 		share: k.posterior(lo, make([]float64, 0, len(lo))), urgency: urgency,
 		top: k.unlistedLogOdds, weight: make([]float64, len(lo)), touched: make([]bool, len(lo)),
-		matched: make([]bool, len(k.rules)), dirty: make([]bool, len(k.rules)), blank: make([]slot, len(vals))}
+		dirty: make([]bool, len(k.rules)), blank: make([]slot, len(vals))}
 	for _, r := range k.rulesByUrgency {
-		if w.matched[r] = k.rules[r].when.eval(vals); w.matched[r] {
-			w.byUrgency = append(w.byUrgency, r)
+		if k.rules[r].when.eval(vals) {
+			w.matched = append(w.matched, r)
 		}
 	}
 	for _, x := range lo {
@@ -251,7 +250,7 @@ func (w *whatIf) tryRules(i, j int, floorRules bool) Urgency {
 		}
 	}
 	u := SelfCare
-	for _, r := range w.byUrgency {
+	for _, r := range w.matched {
 		if !w.dirty[r] && (floorRules || k.rules[r].Kind != "floor") {
 			u = k.rules[r].Urgency
 			break
@@ -260,17 +259,11 @@ func (w *whatIf) tryRules(i, j int, floorRules bool) Urgency {
 	for _, f := range [2]int{i, j} {
 		if f >= 0 {
 			for _, r := range k.rulesOf[f] {
+				w.dirty[r] = false
 				rule := k.rules[r]
 				if rule.Urgency > u && (floorRules || rule.Kind != "floor") && rule.when.eval(w.vals) {
 					u = rule.Urgency
 				}
-			}
-		}
-	}
-	for _, f := range [2]int{i, j} {
-		if f >= 0 {
-			for _, r := range k.rulesOf[f] {
-				w.dirty[r] = false
 			}
 		}
 	}
