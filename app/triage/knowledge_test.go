@@ -199,7 +199,7 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 		{"question no answer can reach", func(t *testing.T, kb map[string]any) string {
 			i := indexOf(t, kb, "findings", "pregnant")
 			item(kb, "findings", i)["ask_if"] = map[string]any{"all": []any{
-				map[string]any{"finding": "sex", "is": "female"}, map[string]any{"finding": "sex", "is": "male"}}}
+				map[string]any{"finding": "age_years", "max": 10}, map[string]any{"finding": "age_years", "min": 60}}}
 			return "findings." + strconv.Itoa(i) + ".ask_if"
 		}, "no answers can make it true"},
 		{"overlapping number bands", func(t *testing.T, kb map[string]any) string {

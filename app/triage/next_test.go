@@ -58,30 +58,34 @@ func TestInterviewHonoursAskIf(t *testing.T) {
 			t.Fatalf("%s has no ask_if", id)
 		}
 	}
+	// asked: whether an interview answered "not sure" throughout shows the question. The
+	// health checklist is always asked, so pregnancy is whenever it applies; the sex is a
+	// question of the value of information, asked where it would change the causes.
 	for _, tt := range []struct {
 		question, findings string
-		want               bool
+		applies, asked     bool
 	}{
-		{"pregnant", `{"sex": "male", "age_years": 30}`, false},
-		{"pregnant", `{"sex": "female", "age_years": 30}`, true},
-		{"pregnant", `{"sex": "female", "age_years": 4}`, false},
+		{"pregnant", `{"sex": "male", "age_years": 30}`, false, false},
+		{"pregnant", `{"sex": "female", "age_years": 30}`, true, true},
+		{"pregnant", `{"age_years": 30}`, true, true}, // the sex is not asked first
+		{"pregnant", `{"sex": "female", "age_years": 4}`, false, false},
 		// Sex changes nothing from 2 to 11: Wiskott-Aldrich shows in baby boys, pregnancy,
 		// lupus and rosacea from puberty. From 56, past the pregnancy question, it changes no
-		// question and lupus and rosacea little: a screen saved for every older person.
-		{"sex", `{"age_years": 5}`, false},
-		{"sex", `{"age_years": 11.9}`, false},
-		{"sex", `{"age_years": 1}`, true},
-		{"sex", `{"age_years": 12}`, true},
-		{"sex", `{"age_years": 55.9}`, true},
-		{"sex", `{"age_years": 56}`, false},
-		{"sex", `{"age_years": 70}`, false},
-		{"sex", `{}`, true}, // age not known
+		// question and lupus and rosacea little.
+		{"sex", `{"age_years": 5}`, false, false},
+		{"sex", `{"age_years": 11.9}`, false, false},
+		{"sex", `{"age_years": 1}`, true, false},
+		{"sex", `{"age_years": 12}`, true, false},
+		{"sex", `{"age_years": 55.9}`, true, false},
+		{"sex", `{"age_years": 56}`, false, false},
+		{"sex", `{"age_years": 70}`, false, false},
+		{"sex", `{}`, true, false}, // age not known
 	} {
 		f, err := k.ParseFindings(tt.findings)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := k.Applies(f, tt.question); got != tt.want {
+		if got := k.Applies(f, tt.question); got != tt.applies {
 			t.Errorf("%s: Applies(%s) = %v", tt.findings, tt.question, got)
 		}
 		asked := false
@@ -95,9 +99,28 @@ func TestInterviewHonoursAskIf(t *testing.T) {
 				_ = f.SetUnsure(id)
 			}
 		}
-		if asked != tt.want {
+		if asked != tt.asked {
 			t.Errorf("%s: %s asked = %v", tt.findings, tt.question, asked)
 		}
+	}
+}
+
+// TestLaterSexAnswerTakesPregnancyAway: pregnancy is asked before the sex, which is asked
+// only where it changes the causes; a later "male" makes the pregnancy answer not apply.
+func TestLaterSexAnswerTakesPregnancyAway(t *testing.T) {
+	k := bundled(t)
+	f, err := k.ParseFindings(`{"age_years": 30, "pregnant": false}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Set("sex", Answer{Choice: "male"}); err != nil {
+		t.Fatal(err)
+	}
+	if gone := k.Prune(f); !slices.Equal(gone, []string{"pregnant"}) {
+		t.Errorf("Prune after sex male = %v, want [pregnant]", gone)
+	}
+	if f.Asked("pregnant") {
+		t.Error("pregnancy still answered after sex male")
 	}
 }
 

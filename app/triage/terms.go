@@ -239,8 +239,10 @@ func (t *term) logLR(s slot) (float64, bool) {
 	}
 }
 
-// checkReachable reports questions that can never be asked: an ask_if that refers to a
-// finding asked later (or to itself), or that no answers can make true.
+// checkReachable reports questions that can never be asked: an ask_if that refers to itself,
+// or that no answers can make true. It may refer to a question asked later only where it
+// holds while that one is still unknown: pregnancy is asked of anyone not said to be male,
+// and a later answer "male" takes it away (Prune).
 func (l *loader) checkReachable() {
 	if len(l.problems) > 0 {
 		return // positions and expressions are unreliable in a broken file
@@ -256,20 +258,26 @@ func (l *loader) checkReachable() {
 			continue
 		}
 		path := "findings." + strconv.Itoa(d.index) + ".ask_if"
-		var refs []int
+		var refs, later []int
 		d.askIf.refs(func(i int) {
-			if !slices.Contains(refs, i) {
+			if slices.Contains(refs, i) || slices.Contains(later, i) {
+				return
+			}
+			switch {
+			case i == d.index:
+				l.problem(path, "refers to %q itself: the question could never be asked", d.ID)
+			case pos[i] > pos[d.index]:
+				later = append(later, i)
+			default:
 				refs = append(refs, i)
 			}
 		})
-		ordered := true
-		for _, i := range refs {
-			if pos[i] >= pos[d.index] {
-				l.problem(path, "refers to %q, which is asked after %q: the question could never be asked", k.findings[i].ID, d.ID)
-				ordered = false
-			}
+		if k.satisfiable(d.askIf, refs) {
+			continue
 		}
-		if ordered && !k.satisfiable(d.askIf, refs) {
+		if len(later) > 0 {
+			l.problem(path, "refers to %q, which is asked after %q, and is false while it is unknown: the question could never be asked", k.findings[later[0]].ID, d.ID)
+		} else {
 			l.problem(path, "no answers can make it true: %q could never be asked", d.ID)
 		}
 	}
