@@ -62,8 +62,9 @@ func FuzzParseFindings(f *testing.F) {
 	})
 }
 
-// FuzzEvaluate: for any findings, Evaluate and NextQuestion do not panic, give the same answer
-// twice, and adding a danger sign never lowers the urgency.
+// FuzzEvaluate: for any findings, Evaluate, NextQuestion and WhileYouWait do not panic,
+// Evaluate gives the same answer twice, the other two ask only what is open (WhileYouWait only
+// at an emergency), and adding a danger sign never lowers the urgency.
 func FuzzEvaluate(f *testing.F) {
 	k := bundled(f)
 	f.Add(`{"age_years": 3, "fever": true, "glass_test": "does_not_fade"}`, uint8(0))
@@ -87,6 +88,15 @@ func FuzzEvaluate(f *testing.F) {
 		for _, id := range next.Findings {
 			if fs.Asked(id) {
 				t.Fatalf("NextQuestion asks %s again", id)
+			}
+		}
+		wait := k.WhileYouWait(fs)
+		if !wait.Done && (len(wait.Findings) == 0 || res.Urgency != Emergency) {
+			t.Fatalf("WhileYouWait asks %v at %s", wait.Findings, res.Urgency)
+		}
+		for _, id := range wait.Findings {
+			if fs.Asked(id) {
+				t.Fatalf("WhileYouWait asks %s again", id)
 			}
 		}
 		g := fs.Clone()

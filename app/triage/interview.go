@@ -15,14 +15,18 @@ type Transcript struct {
 
 // Simulate runs the interview as the UI does, answering each question the engine asks from
 // known: its value where known gives one, "not sure" where it does not (on a checklist,
-// each box likewise), until NextQuestion is done. The tests, `server triage -interview` and
-// the UI's tests share it.
+// each box likewise), until NextQuestion is done and, at an emergency, the questions while
+// waiting for help (WhileYouWait), which the UI offers under the emergency's result, are too.
+// The tests, `server triage -interview` and the UI's tests share it.
 func (k *Knowledge) Simulate(known *Findings) Transcript {
 	known = k.own(known)
 	t := Transcript{Findings: k.NewFindings()}
 	f := t.Findings
 	for range len(k.findings) + 1 { // each screen answers at least one question
 		next := k.NextQuestion(f)
+		if next.Done || len(next.Findings) == 0 {
+			next = k.WhileYouWait(f) // the person who takes the questions while waiting
+		}
 		if next.Done || len(next.Findings) == 0 {
 			break
 		}

@@ -106,6 +106,50 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	return next
 }
 
+// WhileYouWait picks what to ask once the answers make it an emergency and NextQuestion is
+// done: the emergency stands and shows first, and these answers only tell what it may be
+// (Stevens-Johnson syndrome, toxic shock or necrotising fasciitis, not only meningococcal
+// disease or sepsis), for the person who waits for help and for whoever comes. It is the
+// interview's own stopping rule for the top three, which an emergency otherwise cuts short:
+// the open question likeliest to reshuffle the top three (by its answers' plausibility, then
+// by how far it spreads the leading causes), as a checklist of its step when yes/no. Done when
+// the answers do not make it an emergency or no plausible answer would reshuffle the top three.
+func (k *Knowledge) WhileYouWait(f *Findings) Next {
+	f = k.own(f)
+	vals := f.vals
+	lo := k.logOdds(vals, make([]float64, 0, len(k.conditions)))
+	if k.decide(vals, lo, nil) != Emergency {
+		return Next{Done: true}
+	}
+	p := newProber(k, vals, lo, Emergency)
+	p.sortCauses = true
+	best := -1
+	scores := make([]voi, len(k.findings))
+	for _, i := range k.order {
+		if !k.open(vals, k.findings[i]) {
+			continue
+		}
+		scores[i] = p.score(i)
+		if !scores[i].changes {
+			continue
+		}
+		if best < 0 || scores[i].reshuffle > scores[best].reshuffle ||
+			scores[i].reshuffle == scores[best].reshuffle && scores[i].better(scores[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Next{Done: true}
+	}
+	d := k.findings[best]
+	next := Next{Step: d.Step, Findings: []string{d.ID}, Remaining: 1}
+	if d.Kind == Bool {
+		next.Checklist = true
+		next.Findings = k.checklistOf(vals, d, scores)
+	}
+	return next
+}
+
 // beforeAnEmergency returns what to ask when the known findings make it an emergency: the
 // open question whose answers that would make it less than one are together plausible
 // (meta.plausible_answer), such as a fall before a toddler's bruises on the shins, which a
@@ -211,6 +255,8 @@ type voi struct {
 	// changes is true when some answer worth considering would change the urgency or the
 	// top three.
 	changes bool
+	// reshuffle is the plausibility of the answers that would reshuffle the top three.
+	reshuffle float64
 }
 
 // better orders questions: urgency first, separation second.
@@ -355,6 +401,7 @@ func (p *prober) score(i int) (v voi) {
 	if !p.sortCauses {
 		ask = k.meta.PlausibleAnswer // past the budget: only a plausible change is worth a question
 	}
+	v.reshuffle = reshuffle
 	v.changes = v.urgency >= ask || p.sortCauses && reshuffle >= k.meta.PlausibleAnswer
 	if v.urgency < ask {
 		v.urgency = 0 // too unlikely to change the urgency: rank it by separation only

@@ -393,3 +393,35 @@ func TestPartnersAreWhatARuleNeedsPresent(t *testing.T) {
 		t.Errorf("blisters' partners %v lack chickenpox_contact, which the rule needs beside them", blisters)
 	}
 }
+
+// TestWhileYouWait: the questions while waiting for help come only at an emergency, and the
+// interview that takes them ends at the same urgency with the cause they tell first.
+func TestWhileYouWait(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		name, findings string
+		asks           bool
+	}{
+		{"not an emergency", `{"age_years": 30, "itchy": true, "wheals_move": true}`, false},
+		{"an emergency whose causes the answers do not yet tell", `{"age_years": 45, "fever": true, "unwell": true}`, true},
+	} {
+		f, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if next := k.WhileYouWait(f); next.Done == tt.asks {
+			t.Errorf("%s: WhileYouWait %+v, want asking %v", tt.name, next, tt.asks)
+		}
+	}
+	known, err := k.ParseFindings(`{"age_years": 45, "new_medicine": true, "fever": true, "unwell": true,
+		"painful": true, "blisters": true, "skin_peeling": true, "ulcers": true, "red_eyes": true,
+		"location": ["trunk", "face", "mouth", "eyes"], "duration_days": 1}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := k.Simulate(known)
+	res := k.Evaluate(tr.Findings)
+	if !k.WhileYouWait(tr.Findings).Done || res.Urgency != Emergency || res.Conditions[0].Condition.ID != "sjs_ten" {
+		t.Errorf("after %v: %s, leading %s; want an emergency led by sjs_ten, nothing left to ask", tr.Asked, res.Urgency, res.Conditions[0].Condition.ID)
+	}
+}

@@ -171,6 +171,7 @@ func (c *Checker) onRestartNo(app.Context, app.Event) { c.confirming = false }
 
 func (c *Checker) onShowAnswers(app.Context, app.Event) { c.step(c.s.showAnswers) }
 func (c *Checker) onSkip(app.Context, app.Event)        { c.step(c.s.skip) }
+func (c *Checker) onWait(app.Context, app.Event)        { c.step(c.s.waitMore) }
 func (c *Checker) onContinue(app.Context, app.Event)    { c.step(c.s.finishGroup) }
 
 func (c *Checker) onChange(_ app.Context, id string) {

@@ -50,8 +50,17 @@ func (c *Checker) renderQuestion() app.UI {
 		}
 	}
 
+	wait := c.s.at().Wait
 	return app.Section().Class("screen question").DataSet("screen", "ask").Body(
 		c.backButton(),
+		// A question while waiting for help keeps the emergency and its call in sight.
+		app.If(wait, func() app.UI {
+			// Not urgencyBanner: its heading is the screen's title, and this screen has its own.
+			return app.Div().Class("banner banner-emergency banner-wait").Body(
+				app.P().Class("banner-action").Text(c.w.ui(tWaitBanner)),
+				app.Div().Class("banner-call").Body(c.emergencyCall("wait-country", false)),
+			)
+		}),
 		app.Div().Class("progress").Body(
 			// The step's name, unless the heading says it already (read twice otherwise).
 			app.If(heading != c.w.text(step.Title), func() app.UI {
@@ -91,7 +100,7 @@ func (c *Checker) renderQuestion() app.UI {
 				return app.Button().Type("button").Class("link").OnClick(c.onShowAnswers).Text(c.w.ui(tYourAnswers))
 			}),
 			// Once the emergency signs and the glass test are answered, the person may stop.
-			app.If(!step.Always, func() app.UI {
+			app.If(!step.Always || wait, func() app.UI {
 				return app.Button().Type("button").Class("link").OnClick(c.onSkip).Text(c.w.ui(tSkipToResult))
 			}),
 		),

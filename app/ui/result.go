@@ -44,6 +44,15 @@ func (c *Checker) renderResult() app.UI {
 				)
 			}),
 		),
+		// While waiting for help, more answers can tell which cause it may be: offered, never
+		// asked first.
+		app.If(res.Urgency == triage.Emergency && c.s.canWait(), func() app.UI {
+			return app.Section().Class("result-part wait no-print").Body(
+				app.H2().Text(c.w.ui(tWaitTitle)),
+				app.P().Text(c.w.ui(tWaitText)),
+				app.Button().Type("button").Class("button button-secondary").OnClick(c.onWait).Text(c.w.ui(tWaitStart)),
+			)
+		}),
 		// An emergency needs a call now, not a list of what to watch for.
 		app.If(res.Urgency != triage.Emergency, func() app.UI {
 			return app.Section().Class("result-part watch").Body(

@@ -24,6 +24,10 @@ type view struct {
 	// Left is the "about N questions left" shown on a question screen (0: none, on a
 	// question asked again from the answers).
 	Left int `json:",omitempty"`
+	// Wait marks a question asked while waiting for help, after an emergency's result
+	// (triage.WhileYouWait): the emergency shows above it, and answering goes on with such
+	// questions, not to the result.
+	Wait bool `json:",omitempty"`
 }
 
 // session is one person's interview: the answers, "not sure" included, and the trail of
@@ -119,11 +123,33 @@ func (s *session) askedBefore(i int) (view, bool) {
 // is current: reset and set keep it so, and a "not sure" changes nothing it says.
 func (s *session) advance() {
 	next := s.k.NextQuestion(s.f)
+	if (next.Done || len(next.Findings) == 0) && s.at().Wait {
+		s.waitMore()
+		return
+	}
 	if next.Done || len(next.Findings) == 0 {
 		s.showResult()
 		return
 	}
 	s.show(view{Screen: screenAsk, Next: next, Left: s.left(next)})
+}
+
+// canWait reports whether the result is an emergency with questions to answer while
+// waiting for help: answers that could tell which cause it may be.
+func (s *session) canWait() bool {
+	next := s.k.WhileYouWait(s.f)
+	return !next.Done && len(next.Findings) > 0
+}
+
+// waitMore shows the next question to answer while waiting for help, or the result when
+// there is none left. The progress count shows none: these questions are optional.
+func (s *session) waitMore() {
+	next := s.k.WhileYouWait(s.f)
+	if next.Done || len(next.Findings) == 0 {
+		s.showResult()
+		return
+	}
+	s.show(view{Screen: screenAsk, Next: next, Wait: true})
 }
 
 // showResult shows the result, unless it shows already.
@@ -161,7 +187,8 @@ func (s *session) left(next triage.Next) int {
 }
 
 // set records an answer (nil: "not sure") and re-evaluates. It reports whether the answers
-// now call for an emergency, in which case the result shows at once. Not while the engine
+// now call for an emergency, in which case the result shows at once (not on a question asked
+// while waiting for help: the person has seen the emergency and chose to answer more). Not while the engine
 // still asks: an emergency from questions not yet asked (the glass test, where the spots
 // are) waits for them, and one a plausible answer would undo (a fall before a toddler's
 // bruises) asks it first, as triage -interview (Simulate) does.
@@ -176,7 +203,7 @@ func (s *session) set(id string, a *triage.Answer) (emergency bool, err error) {
 	}
 	s.k.Prune(s.f) // a changed answer can make others no longer apply
 	s.result = s.k.Evaluate(s.f)
-	if s.result.Urgency == triage.Emergency && s.k.NextQuestion(s.f).Done {
+	if s.result.Urgency == triage.Emergency && !s.at().Wait && s.k.NextQuestion(s.f).Done {
 		s.showResult()
 		return true, nil
 	}

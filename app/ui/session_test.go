@@ -14,19 +14,19 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// answerAll answers every question of the current screen "not sure" except those in want.
+// answerAll answers every question of the current screen "not sure" except those in want,
+// each of them as the checklist's Continue does (onChecklist), then moves on unless the
+// answers called for the emergency's result.
 func answerAll(t *testing.T, s *session, want map[string]*triage.Answer) {
 	t.Helper()
-	next := s.current()
-	for _, id := range next.Findings {
+	for _, id := range s.current().Findings {
 		if _, err := s.set(id, want[id]); err != nil {
 			t.Fatal(err)
 		}
-		if s.showing() == screenResult {
-			return
-		}
 	}
-	s.finishGroup()
+	if s.showing() != screenResult {
+		s.finishGroup()
+	}
 }
 
 func TestSessionJumpsToEmergency(t *testing.T) {
@@ -293,7 +293,8 @@ func TestSessionProgressAndRestore(t *testing.T) {
 }
 
 // TestSessionAsksWhatTheInterviewAsks: the app's session asks what triage -interview
-// (Simulate) asks, in the same order, and ends at the same urgency, for every vignette. An
+// (Simulate) asks, in the same order, and ends at the same urgency, for every vignette, the
+// questions offered while waiting for help after an emergency included. An
 // emergency from questions not yet asked used to end the session early (a fever and a
 // headache before the glass test was asked) while Simulate asked on.
 func TestSessionAsksWhatTheInterviewAsks(t *testing.T) {
@@ -313,6 +314,9 @@ func TestSessionAsksWhatTheInterviewAsks(t *testing.T) {
 			s.start()
 			var asked []string
 			for range 200 {
+				if s.showing() == screenResult && s.canWait() {
+					s.waitMore() // as a person who takes the questions while waiting for help
+				}
 				if s.showing() != screenAsk {
 					break
 				}
@@ -332,5 +336,56 @@ func TestSessionAsksWhatTheInterviewAsks(t *testing.T) {
 				t.Errorf("%s: the app ends at %s (screen %d), the interview at %s", id, got, s.showing(), kb.Evaluate(want.Findings).Urgency)
 			}
 		}
+	}
+}
+
+// TestSessionWhileWaitingForHelp: an emergency's result shows at once; the questions offered
+// while waiting for help are marked so (the emergency shows above them), go on from one to
+// the next rather than back to the result, and end at the result, still an emergency, with
+// the cause that the new medicine, the blisters and the peeling skin tell first.
+func TestSessionWhileWaitingForHelp(t *testing.T) {
+	known, err := kb.ParseFindings(`{"age_years": 45, "sex": "male", "new_medicine": true, "fever": true,
+		"unwell": true, "painful": true, "blisters": true, "skin_peeling": true, "ulcers": true, "red_eyes": true,
+		"location": ["trunk", "face", "mouth", "eyes"], "duration_days": 1}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := map[string]*triage.Answer{}
+	for _, d := range kb.Findings() {
+		if a, ok := known.Value(d.ID); ok {
+			answers[d.ID] = &a
+		}
+	}
+	s := newSession(kb)
+	s.start()
+	for range 50 {
+		if s.showing() == screenResult {
+			break
+		}
+		answerAll(t, s, answers)
+	}
+	if s.showing() != screenResult || s.result.Urgency != triage.Emergency {
+		t.Fatalf("screen %d at %s, want the emergency's result", s.showing(), s.result.Urgency)
+	}
+	leading := s.result.Conditions[0].Condition.ID
+	if !s.canWait() {
+		t.Fatal("no questions offered while waiting for help")
+	}
+	s.waitMore()
+	waits := 0
+	for ; waits < 50 && s.showing() == screenAsk; waits++ {
+		if !s.at().Wait || s.at().Left != 0 {
+			t.Fatalf("question %v after the emergency: Wait %v, Left %d; want Wait and no count", s.current().Findings, s.at().Wait, s.at().Left)
+		}
+		answerAll(t, s, answers)
+	}
+	if waits < 2 || s.showing() != screenResult || s.result.Urgency != triage.Emergency {
+		t.Fatalf("after %d questions while waiting: screen %d at %s, want the emergency's result after two or more", waits, s.showing(), s.result.Urgency)
+	}
+	if s.canWait() {
+		t.Error("questions still offered after the last one")
+	}
+	if got := s.result.Conditions[0].Condition.ID; got != "sjs_ten" || leading == got {
+		t.Errorf("leading cause %s before waiting, %s after; want sjs_ten after, and another before", leading, got)
 	}
 }

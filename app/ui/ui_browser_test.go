@@ -65,7 +65,8 @@ func withLang(url, lang string) string {
 }
 
 var walks = []browsertest.Walk{
-	{Name: "emergency", Want: "emergency", Answers: map[string]any{"fever": true, "age_years": 3.0, "glass_test": "does_not_fade"}},
+	// Then the questions offered while waiting for help, the call in sight on each.
+	{Name: "emergency", Want: "emergency", Wait: true, Answers: map[string]any{"fever": true, "age_years": 3.0, "glass_test": "does_not_fade"}},
 	{Name: "self-care", Want: "self_care", No: true, Answers: map[string]any{
 		"age_years": 16.0, "rough_bumps": true, "dry_skin": true, "worse_in_winter": true, "recurring": true,
 		"itchy": false, "spot_size": "small", "location": []string{"arms", "legs"}, "duration_days": 200.0,

@@ -35,6 +35,9 @@ type Walk struct {
 	// Lang is the language the page must show ("" for English): the result's words are
 	// checked in it, and every screen's <html lang> and language picker.
 	Lang string
+	// Wait takes, at an emergency's result, the questions offered while waiting for help,
+	// which must be offered, and checks the result again after them.
+	Wait bool
 }
 
 // lang is the walk's language.
@@ -62,6 +65,7 @@ type Walker struct {
 
 	answered map[string]any // what the walk answered: the value, or nil for "not sure"
 	backDone bool
+	waiting  bool // the questions while waiting for help were taken
 	// Screens counts the screens shown.
 	Screens int
 }
@@ -114,6 +118,7 @@ func (w *Walker) eval(js string) bool {
 func (w *Walker) Run() {
 	w.T.Helper()
 	w.answered = map[string]any{}
+	w.waiting = false
 	w.wait(StartReady)
 	w.screen("start")
 	w.leave(`[data-screen=start] button`)
@@ -191,10 +196,22 @@ func (w *Walker) interview() {
 			if w.OnResult != nil {
 				w.OnResult()
 			}
+			if w.Walk.Wait && !w.waiting {
+				w.waiting = true
+				if !w.eval(`!!document.querySelector("[data-screen=result] .wait button")`) {
+					w.T.Fatalf("an emergency result offers no questions while waiting for help")
+				}
+				w.leave(`[data-screen=result] .wait button`)
+				continue
+			}
 			return
 		}
 		if st.Screen != "ask" || len(st.Findings) == 0 {
 			w.T.Fatalf("unexpected screen %+v", st)
+		}
+		// While waiting for help the call stays in sight, and no count of questions left shows.
+		if w.waiting && !w.eval(`!!document.querySelector("[data-screen=ask] .banner-wait a[href^='tel:']") && !document.querySelector("[data-screen=ask] .progress-text")`) {
+			w.T.Errorf("a question while waiting for help lacks the call, or shows a count")
 		}
 		w.screen(st.Findings[0])
 		if w.Walk.Back != "" && !w.backDone && slices.Contains(st.Findings, w.Walk.Back) {
