@@ -90,7 +90,7 @@ func FuzzEvaluate(f *testing.F) {
 				t.Fatalf("NextQuestion asks %s again", id)
 			}
 		}
-		wait := k.WhileYouWait(fs)
+		wait := k.WhileYouWait(fs, 0)
 		if !wait.Done && (len(wait.Findings) == 0 || res.Urgency != Emergency) {
 			t.Fatalf("WhileYouWait asks %v at %s", wait.Findings, res.Urgency)
 		}

@@ -22,10 +22,13 @@ func (k *Knowledge) Simulate(known *Findings) Transcript {
 	known = k.own(known)
 	t := Transcript{Findings: k.NewFindings()}
 	f := t.Findings
+	// waited counts the questions asked while waiting for help.
+	waited := 0
 	for range len(k.findings) + 1 { // each screen answers at least one question
 		next := k.NextQuestion(f)
 		if next.Done || len(next.Findings) == 0 {
-			next = k.WhileYouWait(f) // the person who takes the questions while waiting
+			next = k.WhileYouWait(f, waited) // the person who takes the questions while waiting
+			waited++
 		}
 		if next.Done || len(next.Findings) == 0 {
 			break

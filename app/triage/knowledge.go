@@ -439,7 +439,7 @@ func (l *loader) urgency(obj fields, path string) Urgency {
 }
 
 var metaFields = []string{"version", "reviewed", "content_hash", "languages", "risk_threshold", "unlisted_prior", "answer_base_rate",
-	"ask_threshold", "plausible_answer", "question_budget", "ui", "language_names", "unexplained"}
+	"ask_threshold", "plausible_answer", "question_budget", "wait_questions", "ui", "language_names", "unexplained"}
 
 func (l *loader) loadMeta(r gjson.Result) {
 	if !r.IsObject() {
@@ -475,6 +475,7 @@ func (l *loader) loadMeta(r gjson.Result) {
 	l.k.unlistedLogOdds = math.Log(meta.UnlistedPrior / (1 - meta.UnlistedPrior))
 	meta.AnswerBaseRate = l.number(m, "meta", "answer_base_rate", 0.001, 0.5)
 	meta.QuestionBudget = int(l.number(m, "meta", "question_budget", 5, 200))
+	meta.WaitQuestions = int(l.number(m, "meta", "wait_questions", 0, 50))
 	meta.AskThreshold = l.number(m, "meta", "ask_threshold", 0.0001, 0.5)
 	meta.PlausibleAnswer = l.number(m, "meta", "plausible_answer", 0.001, 0.9)
 	if meta.PlausibleAnswer > meta.RiskThreshold[Emergency] && meta.RiskThreshold[Emergency] > 0 {

@@ -113,8 +113,12 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 // interview's own stopping rule for the top three, which an emergency otherwise cuts short:
 // the open question likeliest to reshuffle the top three (by its answers' plausibility, then
 // by how far it spreads the leading causes), as a checklist of its step when yes/no. Done when
-// the answers do not make it an emergency or no plausible answer would reshuffle the top three.
-func (k *Knowledge) WhileYouWait(f *Findings) Next {
+// the answers do not make it an emergency, no plausible answer would reshuffle the top three,
+// or waited (the questions asked so since the result) reaches meta.wait_questions.
+func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
+	if waited >= k.meta.WaitQuestions {
+		return Next{Done: true}
+	}
 	f = k.own(f)
 	vals := f.vals
 	lo := k.logOdds(vals, make([]float64, 0, len(k.conditions)))

@@ -409,7 +409,7 @@ func TestWhileYouWait(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if next := k.WhileYouWait(f); next.Done == tt.asks {
+		if next := k.WhileYouWait(f, 0); next.Done == tt.asks {
 			t.Errorf("%s: WhileYouWait %+v, want asking %v", tt.name, next, tt.asks)
 		}
 	}
@@ -421,7 +421,15 @@ func TestWhileYouWait(t *testing.T) {
 	}
 	tr := k.Simulate(known)
 	res := k.Evaluate(tr.Findings)
-	if !k.WhileYouWait(tr.Findings).Done || res.Urgency != Emergency || res.Conditions[0].Condition.ID != "sjs_ten" {
-		t.Errorf("after %v: %s, leading %s; want an emergency led by sjs_ten, nothing left to ask", tr.Asked, res.Urgency, res.Conditions[0].Condition.ID)
+	if res.Urgency != Emergency || res.Conditions[0].Condition.ID != "sjs_ten" {
+		t.Errorf("after %v: %s, leading %s; want an emergency led by sjs_ten", tr.Asked, res.Urgency, res.Conditions[0].Condition.ID)
+	}
+	// "A few more questions": no more than meta.wait_questions of them.
+	f, err := k.ParseFindings(`{"age_years": 45, "fever": true, "unwell": true}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.WhileYouWait(f, 0).Done || !k.WhileYouWait(f, k.Meta().WaitQuestions).Done {
+		t.Errorf("WhileYouWait asks after %d questions, or not before", k.Meta().WaitQuestions)
 	}
 }

@@ -113,6 +113,9 @@ type Meta struct {
 	// whose answer plausibly changes the urgency (expected change >= PlausibleAnswer), no
 	// longer those that only sort the causes.
 	QuestionBudget int
+	// WaitQuestions is how many questions WhileYouWait asks at most after an emergency's
+	// result: "a few more questions", as the result offers them.
+	WaitQuestions int
 	// AskThreshold is the least expected change of the urgency, in levels weighted by the
 	// answers' probabilities, that makes a question worth asking.
 	AskThreshold float64

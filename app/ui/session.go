@@ -137,14 +137,26 @@ func (s *session) advance() {
 // canWait reports whether the result is an emergency with questions to answer while
 // waiting for help: answers that could tell which cause it may be.
 func (s *session) canWait() bool {
-	next := s.k.WhileYouWait(s.f)
+	next := s.k.WhileYouWait(s.f, s.waited())
 	return !next.Done && len(next.Findings) > 0
+}
+
+// waited counts the questions asked while waiting for help so far, as Simulate does: "a few
+// more questions" are a few in all, not a few each time the result offers them.
+func (s *session) waited() int {
+	n := 0
+	for _, v := range s.trail[:s.pos+1] {
+		if v.Wait {
+			n++
+		}
+	}
+	return n
 }
 
 // waitMore shows the next question to answer while waiting for help, or the result when
 // there is none left. The progress count shows none: these questions are optional.
 func (s *session) waitMore() {
-	next := s.k.WhileYouWait(s.f)
+	next := s.k.WhileYouWait(s.f, s.waited())
 	if next.Done || len(next.Findings) == 0 {
 		s.showResult()
 		return
