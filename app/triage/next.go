@@ -92,15 +92,10 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	if best < 0 {
 		return Next{Done: true}
 	}
-	d := k.findings[best]
-	next.Step, next.Findings = d.Step, []string{d.ID}
-	if d.Kind == Bool {
-		next.Checklist = true
-		next.Findings = k.checklistOf(vals, d, scores)
-		for _, id := range next.Findings[1:] {
-			if !scores[k.findingByID[id].index].changes {
-				next.Remaining++ // shown beside the best: to be answered too
-			}
+	next.Step, next.Findings, next.Checklist = k.screenFor(vals, k.findings[best], scores)
+	for _, id := range next.Findings[1:] {
+		if !scores[k.findingByID[id].index].changes {
+			next.Remaining++ // shown beside the best: to be answered too
 		}
 	}
 	return next
@@ -114,7 +109,7 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 // the open question likeliest to reshuffle the top three (by its answers' plausibility, then
 // by how far it spreads the leading causes), as a checklist of its step when yes/no. Done when
 // the answers do not make it an emergency, no plausible answer would reshuffle the top three,
-// or waited (the questions asked so since the result) reaches meta.wait_questions.
+// or waited (the questions asked so far while waiting) reaches meta.wait_questions.
 func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
 	if waited >= k.meta.WaitQuestions {
 		return Next{Done: true}
@@ -145,13 +140,18 @@ func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
 	if best < 0 {
 		return Next{Done: true}
 	}
-	d := k.findings[best]
-	next := Next{Step: d.Step, Findings: []string{d.ID}, Remaining: 1}
-	if d.Kind == Bool {
-		next.Checklist = true
-		next.Findings = k.checklistOf(vals, d, scores)
-	}
+	next := Next{Remaining: 1}
+	next.Step, next.Findings, next.Checklist = k.screenFor(vals, k.findings[best], scores)
 	return next
+}
+
+// screenFor is the screen that asks question d: d alone, or, when yes/no, the checklist of
+// its step's most informative open yes/no questions with d first (checklistOf).
+func (k *Knowledge) screenFor(vals []slot, d *Finding, scores []voi) (step string, ids []string, checklist bool) {
+	if d.Kind != Bool {
+		return d.Step, []string{d.ID}, false
+	}
+	return d.Step, k.checklistOf(vals, d, scores), true
 }
 
 // beforeAnEmergency returns what to ask when the known findings make it an emergency: the

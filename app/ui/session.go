@@ -199,11 +199,11 @@ func (s *session) left(next triage.Next) int {
 }
 
 // set records an answer (nil: "not sure") and re-evaluates. It reports whether the answers
-// now call for an emergency, in which case the result shows at once (not on a question asked
-// while waiting for help: the person has seen the emergency and chose to answer more). Not while the engine
-// still asks: an emergency from questions not yet asked (the glass test, where the spots
-// are) waits for them, and one a plausible answer would undo (a fall before a toddler's
-// bruises) asks it first, as triage -interview (Simulate) does.
+// now call for an emergency, in which case the result shows at once. Not on a question asked
+// while waiting for help: the person has seen the emergency and chose to answer more. Nor
+// while the engine still asks: an emergency from questions not yet asked (the glass test,
+// where the spots are) waits for them, and one a plausible answer would undo (a fall before a
+// toddler's bruises) asks it first, as triage -interview (Simulate) does.
 func (s *session) set(id string, a *triage.Answer) (emergency bool, err error) {
 	if a == nil {
 		err = s.f.SetUnsure(id)
