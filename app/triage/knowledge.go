@@ -589,9 +589,9 @@ func (l *loader) loadUrgencies(list gjson.Result) {
 
 func (l *loader) loadSteps(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "group", "checklist", "illustration", "guide") {
+	for _, o := range l.objects(list, "steps", "id", "title", "intro", "always", "before_result", "group", "checklist", "illustration", "guide") {
 		s, p := o.fields, o.path
-		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), Group: 1}
+		st := &Step{ID: l.id(s, p, seen), Title: l.text(s, p, "title", true), Intro: l.text(s, p, "intro", false), Always: s.Get("always").Bool(), BeforeResult: l.flag(s, p, "before_result"), Group: 1}
 		if g := s.Get("group"); g.Exists() {
 			st.Group = int(l.number(s, p, "group", 1, 12))
 		}

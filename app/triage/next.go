@@ -25,10 +25,11 @@ var plausibleLogit = math.Log(plausible / (1 - plausible))
 // the one that best separates the leading causes; a yes/no question comes as a checklist of
 // its step's most informative open yes/no questions (checklistOf). A question counts only when
 // its expected urgency change reaches meta.ask_threshold or a plausible answer would reshuffle
-// the top three. Done is true when no open question has such an answer that could
-// change the urgency or the top three, and at once when the known findings already make it an
-// emergency, unless one plausible answer would undo it (beforeAnEmergency): then the person
-// must act, not answer more.
+// the top three. Done is true when no open question has such an answer that could change
+// the urgency or the top three (but first the open question of a before_result step, when the
+// result stands on an answer not known: beforeResult), and at once when the known findings
+// already make it an emergency, unless one plausible answer would undo it
+// (beforeAnEmergency): then the person must act, not answer more.
 func (k *Knowledge) NextQuestion(f *Findings) Next {
 	f = k.own(f)
 	vals := f.vals
@@ -89,6 +90,11 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	if next.Step != "" {
 		return next
 	}
+	if best < 0 && p.final > urgency {
+		if best = k.beforeResult(vals); best >= 0 {
+			next.Remaining = max(next.Remaining, 1) // this one
+		}
+	}
 	if best < 0 {
 		return Next{Done: true}
 	}
@@ -99,6 +105,26 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 		}
 	}
 	return next
+}
+
+// beforeResult returns the first open question of a before_result step, -1 when none. The
+// interview asks it when no question is worth asking by its value of information but the
+// result stands on an answer not known (an unknown's floor above what the known answers give):
+// where the spots are often explains them (dots on the face after straining, bruises on a
+// toddler's shins), which one answer alone rarely shows, as the place opens the question that
+// lowers the answer.
+func (k *Knowledge) beforeResult(vals []slot) int {
+	for _, st := range k.steps {
+		if !st.BeforeResult {
+			continue
+		}
+		for _, id := range st.Findings {
+			if d := k.findingByID[id]; k.open(vals, d) {
+				return d.index
+			}
+		}
+	}
+	return -1
 }
 
 // WhileYouWait picks what to ask once the answers make it an emergency and NextQuestion is

@@ -3,6 +3,8 @@ package triage
 import (
 	"slices"
 	"testing"
+
+	"spotcheck"
 )
 
 func TestInterviewAsksEmergencySignsFirst(t *testing.T) {
@@ -434,5 +436,42 @@ func TestWhileYouWait(t *testing.T) {
 	}
 	if k.WhileYouWait(f, 0).Done || !k.WhileYouWait(f, k.Meta().WaitQuestions).Done {
 		t.Errorf("WhileYouWait asks after %d questions, or not before", k.Meta().WaitQuestions)
+	}
+}
+
+// TestWhereBeforeAResultOnAnUnknown: when the result stands on an answer not known and no
+// question is worth asking by its value of information, the interview still asks where the
+// spots are (the before_result step): dots around the eyes after a night of vomiting, in a
+// well man, end "within days" as the place opens the question on straining (own O137); without
+// the step's flag the interview ends at a same-day visit, never having asked.
+func TestWhereBeforeAResultOnAnUnknown(t *testing.T) {
+	const findings = `{"age_years": 35, "sex": "male", "vomiting": true, "straining": true, "spot_size": "pinpoint", "glass_test": "does_not_fade", "fever": false, "unwell": false, "location": ["eyes", "face"], "duration_days": 0.5}`
+	without, err := Load(spotcheck.KnowledgeJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.stepByID["where"].BeforeResult = false
+	for _, tt := range []struct {
+		name      string
+		k         *Knowledge
+		asksWhere bool
+		want      Urgency
+	}{
+		{"before_result", bundled(t), true, Soon},
+		{"without it", without, false, Urgent},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := tt.k.ParseFindings(findings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr := tt.k.Simulate(f)
+			if got := slices.Contains(tr.Asked, "location"); got != tt.asksWhere {
+				t.Errorf("asked where: %v, want %v (asked %v)", got, tt.asksWhere, tr.Asked)
+			}
+			if u := tt.k.Evaluate(tr.Findings).Urgency; u != tt.want {
+				t.Errorf("urgency %s, want %s", u, tt.want)
+			}
+		})
 	}
 }

@@ -169,6 +169,9 @@ type Step struct {
 	Title, Intro Text
 	// Always means every question of the step is asked, in order, before the adaptive part.
 	Always bool
+	// BeforeResult means the step's open questions are asked before a result that stands on
+	// an answer not known (see NextQuestion).
+	BeforeResult bool
 	// Group is how many of the step's questions may share one screen (at least 1).
 	Group int
 	// Findings are the ids of the step's questions, in file order.
