@@ -481,10 +481,18 @@ func (k *Knowledge) markDecisivePartners() {
 }
 
 // floorFor returns the floor that an unknown answer of finding d with probability p, which
-// would give urgency u, sets now (see floorOf), and whether it counts at all.
+// would give urgency u, sets now (see floorOf), and whether it counts at all. A decisive
+// sign's answer sets its full urgency only from the risk threshold of the level below: the
+// person can check it in a minute, and its safety net says what to do if it is there. A
+// fever's plausibility is near its base rate (0.25) whatever the spots, so at the emergency
+// threshold (0.15) every unknown fever beside bruises made an ambulance of a same-day visit.
 func (m *Meta) floorFor(d *Finding, u Urgency, p float64) (Urgency, bool) {
+	full := m.RiskThreshold[u]
+	if d.Decisive && u > Soon {
+		full = max(full, m.RiskThreshold[u-1])
+	}
 	switch {
-	case p >= m.RiskThreshold[u]:
+	case p >= full:
 		return u, true
 	case u == Emergency && p >= m.PlausibleAnswer:
 		return Urgent, true

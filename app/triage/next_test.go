@@ -290,19 +290,21 @@ func TestInterviewAsksWhatMattersBesideAnUnknownDecisiveSign(t *testing.T) {
 	}
 }
 
-// TestInterviewAsksWhatCouldSpareAVisitToday: bruises on a well toddler after falls are a
-// same-day check until the interview learns they are on the shins alone (the rule's
-// exception); the interview asks where they are, and ends below urgent.
+// TestInterviewAsksWhatCouldSpareAVisitToday: tiny dots that do not fade, in a well child
+// after a bout of straining, are a same-day check until the interview learns they are on the
+// face alone (the rule's exception: dots from straining); the interview asks where they are,
+// and ends below urgent.
 func TestInterviewAsksWhatCouldSpareAVisitToday(t *testing.T) {
 	k := bundled(t)
-	known, _ := k.ParseFindings(`{"age_years": 2, "bruise_like": true, "skin_trauma": true, "location": ["legs"], "fever": false, "unwell": false}`)
-	without, _ := k.ParseFindings(`{"age_years": 2, "bruise_like": true, "skin_trauma": true, "fever": false, "unwell": false}`)
+	const child = `"age_years": 6, "spot_size": "pinpoint", "straining": true, "glass_test": "does_not_fade", "fever": false, "unwell": false`
+	known, _ := k.ParseFindings(`{` + child + `, "location": ["face"]}`)
+	without, _ := k.ParseFindings(`{` + child + `}`)
 	if u := k.Evaluate(without).Urgency; u < Urgent {
 		t.Fatalf("with the place unknown: %s, want urgent (the test needs a lowering answer)", u)
 	}
 	tr := k.Simulate(known)
 	if !slices.Contains(tr.Asked, "location") {
-		t.Errorf("the interview never asked where the bruises are: %v", tr.Asked)
+		t.Errorf("the interview never asked where the dots are: %v", tr.Asked)
 	}
 	if u := k.Evaluate(tr.Findings).Urgency; u >= Urgent {
 		t.Errorf("interview result %s, want below urgent", u)
