@@ -38,6 +38,15 @@ func (k *Knowledge) index() {
 			}
 		})
 	}
+	k.redFlagsOf = make([][]int, len(k.findings))
+	for i, rules := range k.rulesOf {
+		for _, r := range rules {
+			if k.rules[r].Kind == "red_flag" {
+				k.redFlagsOf[i] = append(k.redFlagsOf[i], r)
+			}
+		}
+		slices.SortStableFunc(k.redFlagsOf[i], func(a, b int) int { return cmp.Compare(k.rules[b].Urgency, k.rules[a].Urgency) })
+	}
 	k.rulesByUrgency = make([]int, len(k.rules))
 	for r := range k.rules {
 		k.rulesByUrgency[r] = r

@@ -69,3 +69,23 @@ func BenchmarkLoadPrechecked(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkInterviews runs every public vignette as an interview, as triage -interview does:
+// the questions, one after another, that a person answers.
+func BenchmarkInterviews(b *testing.B) {
+	k := bundled(b)
+	var cases []*Findings
+	for _, v := range loadVignettes(b, vignetteFiles[0]) {
+		f, err := k.ParseFindings(v.Findings)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cases = append(cases, f)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range cases {
+			k.Simulate(f)
+		}
+	}
+}

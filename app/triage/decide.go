@@ -422,7 +422,12 @@ func (w *whatIf) floorOf(i int) (net SafetyNet, ok bool) {
 // the eye involved). A clinician at that edge has the person check the sign now and treats
 // it as possible meanwhile; a rule that the answer matches alone (a fit) is left to the
 // answer's plausibility, or every unknown one would set a floor.
-func (w *whatIf) edgeOf(i int, s slot) Urgency {
+func (w *whatIf) edgeOf(i int, s slot) Urgency { return w.edgeAbove(i, s, SelfCare) }
+
+// edgeAbove is edgeOf counting only the rules more urgent than floor (SelfCare when none
+// is): the red-flag rules come most urgent first (Knowledge.redFlagsOf), so the first that
+// holds is the edge.
+func (w *whatIf) edgeAbove(i int, s slot, floor Urgency) Urgency {
 	k := w.k
 	if !k.findings[i].Decisive {
 		return SelfCare
@@ -430,10 +435,14 @@ func (w *whatIf) edgeOf(i int, s slot) Urgency {
 	edge := SelfCare
 	was := w.vals[i]
 	w.vals[i], w.blank[i] = s, s
-	for _, r := range k.rulesOf[i] {
+	for _, r := range k.redFlagsOf[i] {
 		rule := k.rules[r]
-		if rule.Kind == "red_flag" && rule.Urgency > edge && rule.when.holds(w.vals) && !rule.when.holds(w.blank) {
+		if rule.Urgency <= floor {
+			break
+		}
+		if rule.when.holds(w.vals) && !rule.when.holds(w.blank) {
 			edge = rule.Urgency
+			break
 		}
 	}
 	w.vals[i], w.blank[i] = was, slot{}
@@ -454,7 +463,7 @@ func (w *whatIf) edgeAfter(i int, s slot) Urgency {
 			continue
 		}
 		for _, t := range k.candidateSlots(j)[1:] {
-			if e := w.edgeOf(j, t); e-1 > floor {
+			if e := w.edgeAbove(j, t, floor+1); e-1 > floor {
 				floor = e - 1
 			}
 		}

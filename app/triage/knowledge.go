@@ -57,7 +57,10 @@ type Knowledge struct {
 	danger [][]slot
 	// rulesOf lists, per finding index, the rules whose condition reads it; rulesByUrgency
 	// all the rules, the most urgent first (whatIf.tryRules takes the first that matches).
-	rulesOf        [][]int
+	rulesOf [][]int
+	// redFlagsOf is, per finding index, the red-flag rules of rulesOf, most urgent first
+	// (edgeAbove stops at the first that holds).
+	redFlagsOf     [][]int
 	rulesByUrgency []int
 	// partners lists, per yes/no finding, the yes/no findings whose yes together with its yes
 	// matches a rule of urgent or more that neither matches alone (markPartners).

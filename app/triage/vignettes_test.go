@@ -38,7 +38,7 @@ type vignette struct {
 	Conditions []string
 }
 
-func loadVignettes(t *testing.T, path string) []vignette {
+func loadVignettes(t testing.TB, path string) []vignette {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
