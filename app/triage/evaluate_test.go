@@ -992,3 +992,21 @@ func TestDecisiveSignsFloorBelowTheirLevel(t *testing.T) {
 		t.Errorf("new bruises with bleeding, temperature not known: no fever safety net to call for help: %v", r.SafetyNets)
 	}
 }
+
+// New purple spots in an adult who feels well, the temperature not taken, are a blood count
+// today with "check the temperature now", not an ambulance: meningococcal disease's spots come
+// when the person is already very unwell (Thompson 2006); feeling ill makes it an emergency.
+func TestNewPurpuraInAWellAdultWithTheFeverUnknown(t *testing.T) {
+	k := bundled(t)
+	const spots = `"age_years": 66, "glass_test": "does_not_fade", "spot_size": "small", "location": ["legs"], "duration_days": 1`
+	r := evaluateJSON(t, k, `{`+spots+`, "unwell": false}`)
+	if r.Urgency != Urgent {
+		t.Errorf("well, fever not known: %s, want urgent", r.Urgency)
+	}
+	if !slices.ContainsFunc(r.SafetyNets, func(n SafetyNet) bool { return n.Finding.ID == "fever" && n.If == Emergency }) {
+		t.Errorf("well, fever not known: no safety net to check the temperature: %v", r.SafetyNets)
+	}
+	if u := evaluateJSON(t, k, `{`+spots+`, "unwell": true}`).Urgency; u != Emergency {
+		t.Errorf("very unwell: %s, want emergency", u)
+	}
+}
