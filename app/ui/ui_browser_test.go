@@ -162,8 +162,12 @@ func TestBrowserChecklistError(t *testing.T) {
 	if small := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll(".checklist .check")].filter(e => e.getBoundingClientRect().height < 44).map(e => e.textContent)`); len(small) > 0 {
 		t.Errorf("check boxes under 44 px high: %q", small)
 	}
-	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(`#check-none`)))
-	browsertest.WaitJS(t, ctx, `!document.getElementById("error-summary")`, 5*time.Second)
+	// The box's own click, not a mouse click at its place: once in a CI run (of 8 runs here
+	// under load, none) the mouse click ticked nothing, perhaps while the layout settled after
+	// the screenshot's viewport change. What is tested is that ticking clears the error; the
+	// boxes' size is checked above.
+	browsertest.Eval[bool](t, ctx, `(document.getElementById("check-none").click(), true)`)
+	browsertest.WaitJS(t, ctx, `document.getElementById("check-none").checked && !document.getElementById("error-summary")`, 5*time.Second)
 }
 
 // TestBrowserHistory: each screen is a history entry with its own title; the browser's Back
