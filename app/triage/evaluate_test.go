@@ -607,6 +607,30 @@ func TestSunburnInAYoungChild(t *testing.T) {
 	})
 }
 
+// Sunburn blistered over a large area is a doctor today at any age (NHS: "blistering or
+// swelling badly"), as sunburn's own advice says; red, sore skin without blisters, or a few
+// small blisters, is care at home.
+func TestBadlyBlisteredSunburn(t *testing.T) {
+	checkRuleRows(t, bundled(t), "badly_blistered_sunburn", []ruleRow{
+		{`{"age_years": 30, "sun_exposure": true, "blisters": true, "spot_size": "large", "location": ["trunk"]}`, true},
+		{`{"age_years": 12, "sun_exposure": true, "blisters": true, "location": ["widespread"]}`, true},
+		{`{"age_years": 30, "sun_exposure": true, "blisters": false, "spot_size": "large", "painful": true}`, false},
+		{`{"age_years": 30, "sun_exposure": true, "blisters": true, "spot_size": "small", "location": ["arms"]}`, false},
+	})
+}
+
+// One dose of the MMR vaccine protects about 93 in 100 (CDC), and a child under 3 or 4 has
+// had just the one by the schedule: one dose and a day's fever with a cold is no measles
+// alarm; one dose and three days of fever, or no dose, still is.
+func TestMeaslesAfterOneDose(t *testing.T) {
+	checkRuleRows(t, bundled(t), "possible_measles", []ruleRow{
+		{`{"age_years": 2, "fever": true, "fever_days": 1, "cough": true, "measles_vaccine": "one_dose"}`, false},
+		{`{"age_years": 2, "fever": true, "fever_days": 4, "cough": true, "measles_vaccine": "one_dose"}`, true},
+		{`{"age_years": 2, "fever": true, "fever_days": 1, "runny_nose": true, "measles_vaccine": "none"}`, true},
+		{`{"age_years": 8, "fever": true, "fever_days": 4, "red_eyes": true, "measles_vaccine": "two_doses"}`, false},
+	})
+}
+
 // Chickenpox needs a same-day doctor in a newborn (NHS: "your newborn baby"; HSE: under a
 // month), not in every baby under one: prickly heat's tiny blisters on a 9-month-old in hot
 // weather, or scabies blisters on a baby's soles, had been "a doctor today" (own O127). Under
