@@ -133,7 +133,9 @@ func (k *Knowledge) beforeResult(vals []slot) int {
 // disease or sepsis), for the person who waits for help and for whoever comes. It is the
 // interview's own stopping rule for the top three, which an emergency otherwise cuts short:
 // the open question likeliest to reshuffle the top three (by its answers' plausibility, then
-// by how far it spreads the leading causes), as a checklist of its step when yes/no. Done when
+// by how far it spreads the leading causes that need a doctor today or more: the burrows or
+// pearly bumps that tell harmless causes apart do not help whoever comes), as a checklist of
+// its step when yes/no. Done when
 // the answers do not make it an emergency, no plausible answer would reshuffle the top three,
 // or waited (the questions asked so far while waiting) reaches meta.wait_questions.
 func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
@@ -147,7 +149,7 @@ func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
 		return Next{Done: true}
 	}
 	p := newProber(k, vals, lo, Emergency)
-	p.sortCauses = true
+	p.sortCauses, p.dangerous = true, Urgent
 	best := -1
 	scores := make([]voi, len(k.findings))
 	for _, i := range k.order {
@@ -304,7 +306,10 @@ type prober struct {
 	top  []int
 	// sortCauses is false once the question budget is spent: then only the urgency counts.
 	sortCauses bool
-	min, max   []float64
+	// dangerous is the least urgency of the causes whose spread counts as separation (self-care,
+	// all of them; while waiting for help, urgent: what tells the dangerous causes apart).
+	dangerous Urgency
+	min, max  []float64
 	// final is the urgency with the floors of the unknown findings; floors[i] is the floor
 	// finding i sets, first and second the two highest of them, for "the others' floor".
 	// onUnknown is true when final is "within days" only for an answer not known (a floor
@@ -425,7 +430,9 @@ func (p *prober) score(i int) (v voi) {
 	}
 	v.urgency += p.pairGain(i, others)
 	for _, r := range refs {
-		v.separation += p.prob[r.condition] * (p.max[r.condition] - p.min[r.condition])
+		if k.conditions[r.condition].Urgency >= p.dangerous {
+			v.separation += p.prob[r.condition] * (p.max[r.condition] - p.min[r.condition])
+		}
 	}
 	ask := k.meta.AskThreshold
 	if !p.sortCauses {

@@ -431,6 +431,19 @@ func TestWhileYouWait(t *testing.T) {
 	if res.Urgency != Emergency || res.Conditions[0].Condition.ID != "sjs_ten" {
 		t.Errorf("after %v: %s, leading %s; want an emergency led by sjs_ten", tr.Asked, res.Urgency, res.Conditions[0].Condition.ID)
 	}
+	// While waiting, the skin's look is asked for what tells the emergencies apart (pain far
+	// worse than it looks: necrotising fasciitis), not for the burrows or pearly bumps that
+	// tell harmless causes from each other.
+	known, err = k.ParseFindings(`{"age_years": 44, "fever": true, "fast_heartbeat": true, "vomiting": true,
+		"pain_out_of_proportion": true, "warm_swollen": true, "spreading": true, "location": ["arms"],
+		"duration_days": 1}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr = k.Simulate(known)
+	if res := k.Evaluate(tr.Findings); res.Urgency != Emergency || res.Conditions[0].Condition.ID != "necrotising_fasciitis" {
+		t.Errorf("after %v: %s, leading %s; want an emergency led by necrotising_fasciitis", tr.Asked, res.Urgency, res.Conditions[0].Condition.ID)
+	}
 	// "A few more questions": no more than meta.wait_questions of them.
 	f, err := k.ParseFindings(`{"age_years": 45, "fever": true, "unwell": true}`)
 	if err != nil {
