@@ -81,7 +81,7 @@ func (d *knowledgeDiff) Changes() int {
 }
 
 // sectionNames are the parts of a knowledge base as the diff lists them.
-var sectionNames = []string{"Meta", "Causes", "Rules", "Definitions", "Questions", "Sources"}
+var sectionNames = []string{"Meta", "Causes", "Rules", "Assessments", "Definitions", "Questions", "Sources"}
 
 func diffBases(old, new *loadedBase) *knowledgeDiff {
 	d := &knowledgeDiff{Old: summary(old), New: summary(new), ContentUnchanged: old.hash == new.hash}
@@ -170,7 +170,7 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 		return strings.Join(titles, "; ")
 	}
 	review := func(r triage.Review) string { return r.Status + " (" + r.By + ", " + r.Date + ")" }
-	var causes, rules, defs, questions, sources []entity
+	var causes, rules, assessments, defs, questions, sources []entity
 	for _, c := range k.Conditions() {
 		e := entity{ID: c.ID, Title: c.Name.In(reviewLang), Facts: []fact{
 			{"Name", c.Name.In(reviewLang)}, {"Urgency when likely", c.Urgency.String()}, {"Prior", formatNum(c.Prior)}}}
@@ -198,6 +198,15 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 			{"When", clauseSentence(k, r.When(), true).Words()}, {"Message", r.Message.In(reviewLang)},
 			{"Points to", strings.Join(names, ", ")}, {"Sources", sourceTitles(r.Sources)}, {"Review", review(r.Review)}}})
 	}
+	for _, a := range k.Assessments() {
+		asks := make([]string, len(a.Ask))
+		for i, f := range a.Ask {
+			asks[i] = question(k, f.ID)
+		}
+		assessments = append(assessments, entity{ID: a.ID, Title: a.ID, Facts: []fact{
+			{"When", clauseSentence(k, a.When(), true).Words()}, {"Asks", strings.Join(asks, "; ")},
+			{"Note", a.Note}, {"Sources", sourceTitles(a.Sources)}}})
+	}
 	for _, d := range k.Defs() {
 		defs = append(defs, entity{ID: d.ID, Title: d.Title.In(reviewLang), Facts: []fact{
 			{"Title", d.Title.In(reviewLang)}, {"When", clauseSentence(k, d.When(), true).Words()}}})
@@ -220,7 +229,7 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 		sources = append(sources, entity{ID: s.ID, Title: s.Title, Facts: []fact{
 			{"Title", s.Title}, {"Publisher", s.Publisher}, {"Year", formatNum(float64(s.Year))}, {"Link", s.Link()}}})
 	}
-	return [][]entity{{meta}, causes, rules, defs, questions, sources}
+	return [][]entity{{meta}, causes, rules, assessments, defs, questions, sources}
 }
 
 // dedupeFacts keeps the first fact of each label: two notes of one finding (one per answer

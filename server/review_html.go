@@ -84,7 +84,7 @@ var reviewHTML = htmltemplate.Must(htmltemplate.New("review").Funcs(reviewFuncs)
 </header>
 <nav aria-label="Contents">
 <h2>Contents</h2>
-<p><a href="#causes">Causes</a> · <a href="#rules">Rules</a> · <a href="#defs">Definitions</a> · <a href="#questions">Questions</a> · <a href="#sources">Sources</a> · <a href="#reading">Reading level</a></p>
+<p><a href="#causes">Causes</a> · <a href="#rules">Rules</a> · <a href="#assess">Assessments</a> · <a href="#defs">Definitions</a> · <a href="#questions">Questions</a> · <a href="#sources">Sources</a> · <a href="#reading">Reading level</a></p>
 <h3>Causes</h3>
 <ol>{{range .Causes}}<li><a href="#{{anchor "cause" .ID}}">{{.Name}}</a>{{if .Review.Draft}} <span class="small">(draft)</span>{{end}}</li>{{end}}</ol>
 <h3>Rules</h3>
@@ -125,6 +125,18 @@ Words in [brackets] are named definitions, listed after the rules.</p>
 {{if .Causes}}<p>Points to (listed first in an emergency): {{range $i, $c := .Causes}}{{if $i}}, {{end}}<a href="#{{anchor "cause" $c.ID}}">{{$c.Name}}</a>{{end}}</p>{{end}}
 <p>Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}<a href="#{{anchor "source" $s.ID}}">{{$s.Title}}</a>{{end}}</p>
 </section>
+{{end}}
+<h2 id="assess">Assessments ({{len .Assessments}})</h2>
+<p class="small">What the interview asks once the condition holds, whatever the value of information says.</p>
+{{range .Assessments}}
+<section class="item assess" id="{{anchor "assess" .ID}}">
+<h3><span class="ids">{{.ID}}</span></h3>
+<p class="when"><b>Ask when:</b> {{range .When}}{{if .Op}}{{if .Break}}<br>{{end}}<span class="op">{{.Text}}</span>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</p>
+<p>Asks: {{range $i, $q := .Questions}}{{if $i}}; {{end}}{{$q}}{{end}}</p>
+<p>{{.Note}}</p>
+<p>Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}<a href="#{{anchor "source" $s.ID}}">{{$s.Title}}</a>{{end}}</p>
+</section>
+{{else}}<p>None.</p>
 {{end}}
 <h2 id="defs">Definitions ({{len .Defs}})</h2>
 {{range .Defs}}
@@ -203,6 +215,22 @@ A question holds only when answered so; NOT (…) also holds when the answer is 
 Points to (listed first in an emergency): {{range $i, $c := .Causes}}{{if $i}}, {{end}}{{$c.Name}}{{end}}
 {{end}}
 Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}{{$s.Title}}{{end}}
+{{end}}
+## Assessments ({{len .Assessments}})
+
+What the interview asks once the condition holds, whatever the value of information says.
+{{range .Assessments}}
+### {{.ID}}
+
+**Ask when:** {{.When.Words}}
+
+Asks: {{range $i, $q := .Questions}}{{if $i}}; {{end}}{{$q}}{{end}}
+
+{{.Note}}
+
+Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}{{$s.Title}}{{end}}
+{{else}}
+None.
 {{end}}
 ## Definitions ({{len .Defs}})
 {{range .Defs}}

@@ -22,6 +22,7 @@ type reviewPage struct {
 	Causes                        []causeView
 	Rules                         []ruleView
 	Defs                          []defView
+	Assessments                   []assessView
 	Questions                     []questionView
 	Sources                       []sourceView
 	Reading                       []readingKind
@@ -68,6 +69,14 @@ type ruleView struct {
 
 // causeRef names a cause and links to it.
 type causeRef struct{ ID, Name string }
+
+// assessView is what the interview asks once a condition holds (triage.Assessment).
+type assessView struct {
+	ID, Note  string
+	When      sentence
+	Questions []string
+	Sources   []sourceRef
+}
 
 type defView struct {
 	ID, Title string
@@ -217,6 +226,13 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 	cite(numbers.Sources, "Emergency numbers (secondary)")
 	for _, c := range numbers.Countries {
 		cite(c.Sources, "Emergency number: "+c.Code+" "+c.Number)
+	}
+	for _, a := range k.Assessments() {
+		v := assessView{ID: a.ID, Note: a.Note, When: clauseSentence(k, a.When(), true), Sources: cite(a.Sources, "Assessment: "+a.ID)}
+		for _, f := range a.Ask {
+			v.Questions = append(v.Questions, question(k, f.ID))
+		}
+		p.Assessments = append(p.Assessments, v)
 	}
 	for _, d := range k.Defs() {
 		p.Defs = append(p.Defs, defView{ID: d.ID, Title: d.Title.In(reviewLang), When: clauseSentence(k, d.When(), true), UsedBy: usedBy[d.ID]})

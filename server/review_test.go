@@ -73,6 +73,9 @@ func TestReviewShowsEveryStatement(t *testing.T) {
 			for _, d := range k.Defs() {
 				want = append(want, d.Title.In("en"))
 			}
+			for _, a := range k.Assessments() {
+				want = append(want, a.ID, a.Note)
+			}
 			for _, f := range k.Findings() {
 				want = append(want, f.Question.In("en"))
 			}

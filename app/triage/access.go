@@ -113,6 +113,9 @@ func (k *Knowledge) Condition(id string) *Condition { return k.conditionByID[id]
 // Rules returns every red-flag and floor rule, in file order.
 func (k *Knowledge) Rules() []*Rule { return k.rules }
 
+// Assessments returns what the interview asks once a condition holds, in file order.
+func (k *Knowledge) Assessments() []*Assessment { return k.assessments }
+
 // Applies reports whether a finding's question should be asked given what is known: its
 // ask_if holds (a finding without ask_if always applies).
 func (k *Knowledge) Applies(f *Findings, id string) bool {

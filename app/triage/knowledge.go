@@ -45,6 +45,7 @@ type Knowledge struct {
 	conditions    []*Condition
 	conditionByID map[string]*Condition
 	rules         []*Rule
+	assessments   []*Assessment
 	defs          []*Definition
 	// order is the interview order: finding indices by step, then file order.
 	order []int
@@ -166,7 +167,7 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 		return nil, &LoadError{l.problems}
 	}
 	root := objectFields(parsed, 8)
-	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "defs", "conditions", "rules", "emergency_numbers")
+	l.checkKeys(root, "", "meta", "sources", "urgencies", "steps", "findings", "defs", "conditions", "rules", "assess", "emergency_numbers")
 	l.loadMeta(root.Get("meta"))
 	l.checkUITexts()
 	l.loadSources(root.Get("sources"))
@@ -179,6 +180,9 @@ func Load(data []byte, opts ...Option) (*Knowledge, error) {
 	l.loadDefs(root.Get("defs"))
 	l.loadConditions(root.Get("conditions"))
 	l.loadRules(root.Get("rules"))
+	if a := root.Get("assess"); a.Exists() { // optional, so that a base from before it loads
+		l.loadAssessments(a)
+	}
 	if !l.prechecked {
 		l.checkDisplay()
 		l.checkDefsUsed()
@@ -824,13 +828,49 @@ func (l *loader) loadRules(list gjson.Result) {
 		if rule.Urgency == SelfCare && r.Get("urgency").String() == "self_care" {
 			l.problem(p+".urgency", "a rule must raise the urgency above self_care")
 		}
-		if !r.Get("when").Exists() {
-			l.problem(p+".when", "missing condition")
-		} else {
-			rule.when = l.parseExpr(r.Get("when"), p+".when")
-		}
+		rule.when = l.when(r, p)
 		l.k.rules = append(l.k.rules, rule)
 	}
+}
+
+// loadAssessments reads "assess": what to ask once a condition holds (Assessment).
+func (l *loader) loadAssessments(list gjson.Result) {
+	seen := map[string]bool{}
+	for _, o := range l.objects(list, "assess", "id", "when", "ask", "sources", "note") {
+		r, p := o.fields, o.path
+		a := &Assessment{ID: l.id(r, p, seen), Sources: l.sourceIDs(r, p), Note: l.str(r, p, "note")}
+		for i, v := range l.array(r.Get("ask"), p+".ask") {
+			q := p + ".ask." + strconv.Itoa(i)
+			d := l.k.findingByID[v.Str]
+			switch {
+			case v.Type != gjson.String || d == nil:
+				l.problem(q, "want a finding id, got %s", v.Raw)
+			case slices.Contains(a.Ask, d):
+				l.problem(q, "finding %q named twice", v.Str)
+			case len(a.Ask) > 0 && d.Step != a.Ask[0].Step:
+				l.problem(q, "%q is of step %q, not %q: an assessment asks one screen", v.Str, d.Step, a.Ask[0].Step)
+			case len(a.Ask) > 0 && (d.Kind == Bool) != (a.Ask[0].Kind == Bool):
+				l.problem(q, "an assessment asks yes/no questions (one checklist) or one other question")
+			default:
+				a.Ask = append(a.Ask, d)
+			}
+		}
+		if len(a.Ask) > 1 && a.Ask[0].Kind != Bool {
+			l.problem(p+".ask", "an assessment asks yes/no questions (one checklist) or one other question")
+		}
+		a.when = l.when(r, p)
+		l.k.assessments = append(l.k.assessments, a)
+	}
+}
+
+// when reads an entry's required condition ("when"); nil, with a problem, when it has none.
+func (l *loader) when(obj fields, path string) expr {
+	w := obj.Get("when")
+	if !w.Exists() {
+		l.problem(path+".when", "missing condition")
+		return nil
+	}
+	return l.parseExpr(w, path+".when")
 }
 
 // ruleCauses reads a rule's optional "causes": condition ids, each once.

@@ -265,6 +265,16 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			item(kb, "rules", i)["causes"] = []any{"sepsis", "sepsis"}
 			return "rules." + strconv.Itoa(i) + ".causes.1"
 		}, "named twice"},
+		{"assessment asking two steps", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "assess", "kawasaki_signs_after_5_days_of_fever")
+			item(kb, "assess", i)["ask"] = []any{"red_eyes", "tick_exposure"}
+			return "assess." + strconv.Itoa(i) + ".ask.1"
+		}, "an assessment asks one screen"},
+		{"assessment asking an unknown finding", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "assess", "fever_duration_in_a_young_child")
+			item(kb, "assess", i)["ask"] = []any{"fever_dayz"}
+			return "assess." + strconv.Itoa(i) + ".ask.0"
+		}, "want a finding id"},
 		{"step with no questions", func(t *testing.T, kb map[string]any) string {
 			kb["steps"] = append(list(kb, "steps"), map[string]any{"id": "empty", "title": map[string]any{"en": "E"}})
 			return "steps." + strconv.Itoa(len(list(kb, "steps"))-1)

@@ -90,6 +90,10 @@ func (k *Knowledge) NextQuestion(f *Findings) Next {
 	if next.Step != "" {
 		return next
 	}
+	if ask, ok := k.assessing(vals); ok {
+		ask.Remaining = max(next.Remaining, 1)
+		return ask
+	}
 	if best < 0 && p.final > urgency {
 		if best = k.beforeResult(vals); best >= 0 {
 			next.Remaining = max(next.Remaining, 1) // this one
@@ -148,6 +152,9 @@ func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
 	if k.decide(vals, lo, nil) != Emergency {
 		return Next{Done: true}
 	}
+	if ask, ok := k.assessing(vals); ok {
+		return ask
+	}
 	p := newProber(k, vals, lo, Emergency)
 	p.sortCauses, p.dangerous = true, Urgent
 	best := -1
@@ -171,6 +178,28 @@ func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
 	next := Next{Remaining: 1}
 	next.Step, next.Findings, next.Checklist = k.screenFor(vals, k.findings[best], scores)
 	return next
+}
+
+// assessing returns the screen of the first assessment (knowledge "assess") whose condition
+// holds and whose questions are not all answered: those still open, as one checklist when
+// yes/no. A guideline asks them then, whatever their value of information.
+func (k *Knowledge) assessing(vals []slot) (Next, bool) {
+	for _, a := range k.assessments {
+		if !a.when.eval(vals) {
+			continue
+		}
+		var ids []string
+		for _, d := range a.Ask {
+			if k.open(vals, d) {
+				ids = append(ids, d.ID)
+			}
+		}
+		if len(ids) > 0 {
+			d := a.Ask[0]
+			return Next{Step: d.Step, Findings: ids, Checklist: d.Kind == Bool, Remaining: 1}, true
+		}
+	}
+	return Next{}, false
 }
 
 // screenFor is the screen that asks question d: d alone, or, when yes/no, the checklist of

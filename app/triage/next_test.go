@@ -490,3 +490,50 @@ func TestWhereBeforeAResultOnAnUnknown(t *testing.T) {
 		})
 	}
 }
+
+// TestAssessmentsAskWhatTheGuidelineDoes: a young child's fever is followed by how long it
+// has lasted, and 5 days or more by Kawasaki disease's signs (NICE NG143), though each answer
+// alone is too rare to reshuffle the top three; an adult's fever, or a child's fever of two
+// days, does not call for those signs.
+func TestAssessmentsAskWhatTheGuidelineDoes(t *testing.T) {
+	k := bundled(t)
+	for _, tt := range []struct {
+		name, findings  string
+		asked, notAsked []string
+		leading         string
+	}{
+		{"a 2-year-old's 6 days of fever with red eyes and lips",
+			`{"age_years": 2, "fever": true, "fever_days": 6, "red_eyes": true, "red_lips_tongue": true, "location": ["trunk"], "duration_days": 3}`,
+			[]string{"fever_days", "red_eyes", "red_lips_tongue", "swollen_hands_feet"}, nil, "kawasaki_disease"},
+		{"a 2-year-old's 2 days of fever",
+			`{"age_years": 2, "fever": true, "fever_days": 2, "runny_nose": true, "glass_test": "fades", "location": ["trunk"], "duration_days": 1}`,
+			[]string{"fever_days"}, []string{"swollen_hands_feet"}, ""},
+	} {
+		known, err := k.ParseFindings(tt.findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := k.Simulate(known)
+		for _, id := range tt.asked {
+			if !slices.Contains(tr.Asked, id) {
+				t.Errorf("%s: %s not asked in %v", tt.name, id, tr.Asked)
+			}
+		}
+		for _, id := range tt.notAsked {
+			if slices.Contains(tr.Asked, id) {
+				t.Errorf("%s: %s asked in %v", tt.name, id, tr.Asked)
+			}
+		}
+		if res := k.Evaluate(tr.Findings); tt.leading != "" && res.Conditions[0].Condition.ID != tt.leading {
+			t.Errorf("%s: leading %s, want %s", tt.name, res.Conditions[0].Condition.ID, tt.leading)
+		}
+	}
+	// The conditions read only answers given: with the age not known, no child's assessment.
+	f, err := k.ParseFindings(`{"fever": true}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := k.assessing(f.vals); ok {
+		t.Error("a fever with the age unknown asks a young child's assessment")
+	}
+}

@@ -243,6 +243,9 @@ type Clause struct {
 // When returns the rule's condition.
 func (r *Rule) When() Clause { return clauseOf(r.when) }
 
+// When returns the assessment's condition.
+func (a *Assessment) When() Clause { return clauseOf(a.when) }
+
 // When returns the definition's condition.
 func (d *Definition) When() Clause { return clauseOf(d.when) }
 

@@ -253,6 +253,19 @@ type Rule struct {
 	when   expr
 }
 
+// Assessment is what a guideline says to ask once its condition holds, whatever the value of
+// information says: how long a young child's fever has lasted, and Kawasaki disease's signs
+// after 5 days of it (NICE NG143). Each alone is too rare an answer to reshuffle the top
+// three, so the interview would never ask them.
+type Assessment struct {
+	ID string
+	// Ask are the questions to ask, all of one step (one screen).
+	Ask     []*Finding
+	Sources []string
+	Note    string // why, in a line
+	when    expr
+}
+
 // Result is what the engine concludes from a set of findings.
 type Result struct {
 	// Urgency is the most urgent of the matched rules, the causes' risks and the floors set
