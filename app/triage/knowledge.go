@@ -833,6 +833,9 @@ func (l *loader) loadRules(list gjson.Result) {
 	}
 }
 
+// oneAssessmentScreen says what an assessment may ask: what one screen shows.
+const oneAssessmentScreen = "an assessment asks yes/no questions (one checklist) or one other question"
+
 // loadAssessments reads "assess": what to ask once a condition holds (Assessment).
 func (l *loader) loadAssessments(list gjson.Result) {
 	seen := map[string]bool{}
@@ -850,13 +853,13 @@ func (l *loader) loadAssessments(list gjson.Result) {
 			case len(a.Ask) > 0 && d.Step != a.Ask[0].Step:
 				l.problem(q, "%q is of step %q, not %q: an assessment asks one screen", v.Str, d.Step, a.Ask[0].Step)
 			case len(a.Ask) > 0 && (d.Kind == Bool) != (a.Ask[0].Kind == Bool):
-				l.problem(q, "an assessment asks yes/no questions (one checklist) or one other question")
+				l.problem(q, oneAssessmentScreen)
 			default:
 				a.Ask = append(a.Ask, d)
 			}
 		}
 		if len(a.Ask) > 1 && a.Ask[0].Kind != Bool {
-			l.problem(p+".ask", "an assessment asks yes/no questions (one checklist) or one other question")
+			l.problem(p+".ask", oneAssessmentScreen)
 		}
 		a.when = l.when(r, p)
 		l.k.assessments = append(l.k.assessments, a)

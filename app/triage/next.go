@@ -25,11 +25,13 @@ var plausibleLogit = math.Log(plausible / (1 - plausible))
 // the one that best separates the leading causes; a yes/no question comes as a checklist of
 // its step's most informative open yes/no questions (checklistOf). A question counts only when
 // its expected urgency change reaches meta.ask_threshold or a plausible answer would reshuffle
-// the top three. Done is true when no open question has such an answer that could change
-// the urgency or the top three (but first the open question of a before_result step, when the
-// result stands on an answer not known: beforeResult), and at once when the known findings
-// already make it an emergency, unless one plausible answer would undo it
-// (beforeAnEmergency): then the person must act, not answer more.
+// the top three. Before those, once the always steps are done, an assessment's questions
+// (assessing): what a guideline asks then whatever their value of information. Done is true
+// when no open question has such an answer that could change the urgency or the top three
+// (but first the open question of a before_result step, when the result stands on an answer
+// not known: beforeResult), and at once when the known findings already make it an
+// emergency, unless one plausible answer would undo it (beforeAnEmergency): then the person
+// must act, not answer more.
 func (k *Knowledge) NextQuestion(f *Findings) Next {
 	f = k.own(f)
 	vals := f.vals
@@ -139,9 +141,9 @@ func (k *Knowledge) beforeResult(vals []slot) int {
 // the open question likeliest to reshuffle the top three (by its answers' plausibility, then
 // by how far it spreads the leading causes that need a doctor today or more: the burrows or
 // pearly bumps that tell harmless causes apart do not help whoever comes), as a checklist of
-// its step when yes/no. Done when
-// the answers do not make it an emergency, no plausible answer would reshuffle the top three,
-// or waited (the questions asked so far while waiting) reaches meta.wait_questions.
+// its step when yes/no; an assessment's questions first (assessing). Done when the answers
+// do not make it an emergency, no plausible answer would reshuffle the top three, or waited
+// (the questions asked so far while waiting) reaches meta.wait_questions.
 func (k *Knowledge) WhileYouWait(f *Findings, waited int) Next {
 	if waited >= k.meta.WaitQuestions {
 		return Next{Done: true}
