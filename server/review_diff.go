@@ -205,7 +205,7 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 		}
 		assessments = append(assessments, entity{ID: a.ID, Title: a.ID, Facts: []fact{
 			{"When", clauseSentence(k, a.When(), true).Words()}, {"Asks", strings.Join(asks, "; ")},
-			{"Note", a.Note}, {"Sources", sourceTitles(a.Sources)}}})
+			{"Note", a.Note}, {"Sources", sourceTitles(a.Sources)}, {"Review", review(a.Review)}}})
 	}
 	for _, d := range k.Defs() {
 		defs = append(defs, entity{ID: d.ID, Title: d.Title.In(reviewLang), Facts: []fact{

@@ -131,6 +131,7 @@ Words in [brackets] are named definitions, listed after the rules.</p>
 {{range .Assessments}}
 <section class="item assess" id="{{anchor "assess" .ID}}">
 <h3><span class="ids">{{.ID}}</span></h3>
+<p><span class="badge {{if .Review.Draft}}draft{{else}}reviewed{{end}}">{{draftWord .Review}}: {{.Review.By}}, {{.Review.Date}}</span></p>
 <p class="when"><b>Ask when:</b> {{range .When}}{{if .Op}}{{if .Break}}<br>{{end}}<span class="op">{{.Text}}</span>{{else}}<span title="{{.Code}}">{{.Question}} <span class="answer">{{.Answer}}</span></span>{{end}}{{end}}</p>
 <p>Asks: {{range $i, $q := .Questions}}{{if $i}}; {{end}}{{$q}}{{end}}</p>
 <p>{{.Note}}</p>
@@ -221,6 +222,8 @@ Sources: {{range $i, $s := .Sources}}{{if $i}}; {{end}}{{$s.Title}}{{end}}
 What the interview asks once the condition holds, whatever the value of information says.
 {{range .Assessments}}
 ### {{.ID}}
+
+**{{draftWord .Review}}** ({{.Review.By}}, {{.Review.Date}})
 
 **Ask when:** {{.When.Words}}
 

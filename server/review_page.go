@@ -76,6 +76,7 @@ type assessView struct {
 	When      sentence
 	Questions []string
 	Sources   []sourceRef
+	Review    triage.Review
 }
 
 type defView struct {
@@ -228,7 +229,7 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		cite(c.Sources, "Emergency number: "+c.Code+" "+c.Number)
 	}
 	for _, a := range k.Assessments() {
-		v := assessView{ID: a.ID, Note: a.Note, When: clauseSentence(k, a.When(), true), Sources: cite(a.Sources, "Assessment: "+a.ID)}
+		v := assessView{ID: a.ID, Note: a.Note, When: clauseSentence(k, a.When(), true), Sources: cite(a.Sources, "Assessment: "+a.ID), Review: a.Review}
 		for _, f := range a.Ask {
 			v.Questions = append(v.Questions, question(k, f.ID))
 		}

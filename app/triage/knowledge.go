@@ -839,9 +839,9 @@ const oneAssessmentScreen = "an assessment asks yes/no questions (one checklist)
 // loadAssessments reads "assess": what to ask once a condition holds (Assessment).
 func (l *loader) loadAssessments(list gjson.Result) {
 	seen := map[string]bool{}
-	for _, o := range l.objects(list, "assess", "id", "when", "ask", "sources", "note") {
+	for _, o := range l.objects(list, "assess", "id", "when", "ask", "sources", "note", "review") {
 		r, p := o.fields, o.path
-		a := &Assessment{ID: l.id(r, p, seen), Sources: l.sourceIDs(r, p), Note: l.str(r, p, "note")}
+		a := &Assessment{ID: l.id(r, p, seen), Sources: l.sourceIDs(r, p), Note: l.str(r, p, "note"), Review: l.review(r, p)}
 		for i, v := range l.array(r.Get("ask"), p+".ask") {
 			q := p + ".ask." + strconv.Itoa(i)
 			d := l.k.findingByID[v.Str]

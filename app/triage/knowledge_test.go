@@ -275,6 +275,11 @@ func TestLoadReportsEachKindOfMistakeWithItsPath(t *testing.T) {
 			item(kb, "assess", i)["ask"] = []any{"fever_dayz"}
 			return "assess." + strconv.Itoa(i) + ".ask.0"
 		}, "want a finding id"},
+		{"assessment without its review", func(t *testing.T, kb map[string]any) string {
+			i := indexOf(t, kb, "assess", "fever_duration_in_a_young_child")
+			delete(item(kb, "assess", i), "review")
+			return "assess." + strconv.Itoa(i) + ".review"
+		}, `want {"by", "date", "status"}`},
 		{"step with no questions", func(t *testing.T, kb map[string]any) string {
 			kb["steps"] = append(list(kb, "steps"), map[string]any{"id": "empty", "title": map[string]any{"en": "E"}})
 			return "steps." + strconv.Itoa(len(list(kb, "steps"))-1)

@@ -43,7 +43,7 @@ const maxWhy = 200
 
 var hashRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
-// review reads the required "review" block of a cause or rule at path.
+// review reads the required "review" block of a cause, rule or assessment at path.
 func (l *loader) review(obj fields, path string) Review {
 	p := path + ".review"
 	v := obj.Get("review")
@@ -145,7 +145,8 @@ func ContentHash(data []byte) (string, error) {
 }
 
 // notContent says which members are bookkeeping rather than clinical content, by where the
-// object sits: "" the top level, "meta", or "entry" (an element of conditions or rules).
+// object sits: "" the top level, "meta", or "entry" (an element of conditions, rules or
+// assess).
 func notContent(where, key string) bool {
 	switch where {
 	case "meta":
@@ -182,7 +183,7 @@ func canonical(b *strings.Builder, v gjson.Result, where string) {
 			if where == "" && m.key == "meta" {
 				inner = "meta"
 			}
-			if where == "" && (m.key == "conditions" || m.key == "rules") {
+			if where == "" && (m.key == "conditions" || m.key == "rules" || m.key == "assess") {
 				inner = "entries"
 			}
 			canonical(b, m.val, inner)

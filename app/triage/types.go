@@ -263,6 +263,7 @@ type Assessment struct {
 	Ask     []*Finding
 	Sources []string
 	Note    string // why, in a line
+	Review  Review
 	when    expr
 }
 
