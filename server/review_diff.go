@@ -199,12 +199,8 @@ func entitiesOf(k *triage.Knowledge) [][]entity {
 			{"Points to", strings.Join(names, ", ")}, {"Sources", sourceTitles(r.Sources)}, {"Review", review(r.Review)}}})
 	}
 	for _, a := range k.Assessments() {
-		asks := make([]string, len(a.Ask))
-		for i, f := range a.Ask {
-			asks[i] = question(k, f.ID)
-		}
 		assessments = append(assessments, entity{ID: a.ID, Title: a.ID, Facts: []fact{
-			{"When", clauseSentence(k, a.When(), true).Words()}, {"Asks", strings.Join(asks, "; ")},
+			{"When", clauseSentence(k, a.When(), true).Words()}, {"Asks", strings.Join(assessQuestions(k, a), "; ")},
 			{"Note", a.Note}, {"Sources", sourceTitles(a.Sources)}, {"Review", review(a.Review)}}})
 	}
 	for _, d := range k.Defs() {

@@ -229,11 +229,8 @@ func buildReviewPage(b *loadedBase) *reviewPage {
 		cite(c.Sources, "Emergency number: "+c.Code+" "+c.Number)
 	}
 	for _, a := range k.Assessments() {
-		v := assessView{ID: a.ID, Note: a.Note, When: clauseSentence(k, a.When(), true), Sources: cite(a.Sources, "Assessment: "+a.ID), Review: a.Review}
-		for _, f := range a.Ask {
-			v.Questions = append(v.Questions, question(k, f.ID))
-		}
-		p.Assessments = append(p.Assessments, v)
+		p.Assessments = append(p.Assessments, assessView{ID: a.ID, Note: a.Note, When: clauseSentence(k, a.When(), true),
+			Questions: assessQuestions(k, a), Sources: cite(a.Sources, "Assessment: "+a.ID), Review: a.Review})
 	}
 	for _, d := range k.Defs() {
 		p.Defs = append(p.Defs, defView{ID: d.ID, Title: d.Title.In(reviewLang), When: clauseSentence(k, d.When(), true), UsedBy: usedBy[d.ID]})
@@ -330,6 +327,15 @@ func effect(lr float64) string {
 
 func question(k *triage.Knowledge, finding string) string {
 	return k.Finding(finding).Question.In(reviewLang)
+}
+
+// assessQuestions returns the questions an assessment asks, in its words.
+func assessQuestions(k *triage.Knowledge, a *triage.Assessment) []string {
+	qs := make([]string, len(a.Ask))
+	for i, f := range a.Ask {
+		qs[i] = question(k, f.ID)
+	}
+	return qs
 }
 
 func causeTextLabel(k *triage.Knowledge, key string) string {
