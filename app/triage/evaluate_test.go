@@ -877,19 +877,40 @@ func TestDotsFromVomitingAreNoAllergicSkinSign(t *testing.T) {
 	})
 }
 
-// Golden crusts, or skin that looks infected, on eczema can be a bacterial infection that
-// needs treatment: a doctor within a day or two (NICE CKS eczema, CG57; own O140), not the
-// moisturiser and pharmacy cream of a flare; golden crusts without eczema are impetigo's.
+// Golden crusts, weeping that crusts over, pus spots or skin that looks infected, on eczema,
+// can be a bacterial infection that needs treatment: a doctor within a day or two (NICE CKS
+// eczema, CG57, which name weeping, crusts and pustules; own O140), as eczema's own
+// advice says, not the moisturiser and pharmacy cream of a flare; golden crusts without eczema
+// are impetigo's.
 func TestInfectedEczema(t *testing.T) {
 	k := bundled(t)
 	checkRuleRows(t, k, "infected_eczema", []ruleRow{
 		{`{"age_years": 5, "eczema_history": true, "honey_crust": true, "location": ["legs"]}`, true},
 		{`{"age_years": 30, "eczema_history": true, "infected": true, "location": ["arms"]}`, true},
+		{`{"age_years": 7, "eczema_history": true, "crusting": true, "itchy": true, "location": ["elbows_knees"]}`, true},
+		{`{"age_years": 2, "eczema_history": true, "pus": true, "location": ["face"]}`, true},
+		{`{"age_years": 7, "eczema_history": false, "crusting": true, "location": ["face"]}`, false},
 		{`{"age_years": 5, "eczema_history": false, "honey_crust": true, "location": ["face"]}`, false},
 		{`{"age_years": 5, "eczema_history": true, "itchy": true, "location": ["legs"]}`, false},
 	})
 	checkUrgencyRows(t, k, []urgencyRow{
 		{`{"age_years": 5, "eczema_history": true, "honey_crust": true, "fever": false, "location": ["elbows_knees", "legs"]}`, Soon},
+	})
+}
+
+// Small red or purple spots around the hairs in someone who eats almost no fruit or
+// vegetables, or cannot absorb food, can be scurvy: a doctor within days for a blood test
+// (Seifer 2020; NIH ODS vitamin C), though folliculitis, far commoner, may lead the causes;
+// spots around the hairs alone are folliculitis's, and a poor diet alone is no rash.
+func TestScurvySigns(t *testing.T) {
+	k := bundled(t)
+	checkRuleRows(t, k, "scurvy_signs", []ruleRow{
+		{`{"age_years": 45, "poor_diet": true, "around_hair_follicles": true}`, true},
+		{`{"age_years": 45, "poor_diet": false, "around_hair_follicles": true, "pus": true}`, false},
+		{`{"age_years": 45, "poor_diet": true, "around_hair_follicles": false, "fatigue": true}`, false},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{"age_years": 60, "sex": "male", "poor_diet": true, "around_hair_follicles": true, "fever": false, "location": ["legs"]}`, Soon},
 	})
 }
 

@@ -290,68 +290,57 @@ func TestInterviewAsksWhatMattersBesideAnUnknownDecisiveSign(t *testing.T) {
 	}
 }
 
-// TestInterviewAsksWhatCouldSpareAVisitToday: tiny dots that do not fade, in a well child
-// after a bout of straining, are a same-day check until the interview learns they are on the
-// face alone (the rule's exception: dots from straining); the interview asks where they are,
-// and ends below urgent.
-func TestInterviewAsksWhatCouldSpareAVisitToday(t *testing.T) {
+// TestInterviewAsksTheLoweringAnswer: each case's urgency stands on one answer not known
+// (at least "without" while it is unknown), and the case's answer to it lowers the urgency
+// (to at most "after"); the interview must ask it even when no answer could raise the urgency.
+func TestInterviewAsksTheLoweringAnswer(t *testing.T) {
+	tests := []struct {
+		name, who, answer, asked string
+		without, after           Urgency
+	}{
+		// Tiny dots that do not fade, in a well child after a bout of straining, are a same-day
+		// check until the interview learns they are on the face alone (the rule's exception).
+		{"a visit today spared by where the dots are",
+			`"age_years": 6, "spot_size": "pinpoint", "straining": true, "glass_test": "does_not_fade", "fever": false, "unwell": false`,
+			`"location": ["face"]`, "location", Urgent, Soon},
+		// Purple patches on an older person's forearms are a same-day blood count while nobody
+		// knows how long they have been there. The lowering answer is many bands of days, each
+		// too rare alone, and it takes away what the "feels well" floor stood on.
+		{"how long, when it decides",
+			`"age_years": 78, "bruise_like": true, "fever": false, "location": ["arms"]`,
+			`"duration_days": 1000`, "duration_days", Urgent, Soon},
+		// Tiny itchy dots on the chest after a hot run are "within days" while the glass test is
+		// not done, until the interview learns of the heat and sweating (prickly heat: another
+		// rash's look, the floor rule's exception).
+		{"what could make it home care",
+			`"age_years": 45, "itchy": true, "spot_size": "pinpoint", "location": ["trunk", "skin_folds"], "duration_days": 0.5`,
+			`"heat_sweating": true`, "heat_sweating", Soon, SelfCare},
+		// Blisters and a fever in an adult are possible chickenpox, a doctor today, until the
+		// interview learns the person has had it: most adults have (RCOG: over 9 in 10 pregnant
+		// women in the UK are immune), so the answer is plausible.
+		{"whether an adult has had chickenpox",
+			`"age_years": 30, "fever": true, "blisters": true, "itchy": true, "runny_nose": true, "location": ["trunk", "arms"]`,
+			`"chickenpox_immune": true`, "chickenpox_immune", Urgent, Soon},
+	}
 	k := bundled(t)
-	const child = `"age_years": 6, "spot_size": "pinpoint", "straining": true, "glass_test": "does_not_fade", "fever": false, "unwell": false`
-	known, _ := k.ParseFindings(`{` + child + `, "location": ["face"]}`)
-	without, _ := k.ParseFindings(`{` + child + `}`)
-	if u := k.Evaluate(without).Urgency; u < Urgent {
-		t.Fatalf("with the place unknown: %s, want urgent (the test needs a lowering answer)", u)
-	}
-	tr := k.Simulate(known)
-	if !slices.Contains(tr.Asked, "location") {
-		t.Errorf("the interview never asked where the dots are: %v", tr.Asked)
-	}
-	if u := k.Evaluate(tr.Findings).Urgency; u >= Urgent {
-		t.Errorf("interview result %s, want below urgent", u)
-	}
-}
-
-// TestInterviewAsksHowLongWhenItDecides: purple patches on an older person's forearms, with
-// no knock or sun-worn skin said, are a same-day blood count while nobody knows how long they
-// have been there, and whether the person feels well decides nothing once they have been
-// there for years. The lowering answer is many bands of days, each too rare alone, and it
-// takes away what the "feels well" floor stood on; the interview must still ask how long,
-// and end below urgent.
-func TestInterviewAsksHowLongWhenItDecides(t *testing.T) {
-	k := bundled(t)
-	const who = `"age_years": 78, "bruise_like": true, "fever": false, "location": ["arms"]`
-	known, _ := k.ParseFindings(`{` + who + `, "duration_days": 1000}`)
-	without, _ := k.ParseFindings(`{` + who + `}`)
-	if u := k.Evaluate(without).Urgency; u < Urgent {
-		t.Fatalf("with the duration unknown: %s, want urgent (the test needs a lowering answer)", u)
-	}
-	tr := k.Simulate(known)
-	if !slices.Contains(tr.Asked, "duration_days") {
-		t.Errorf("the interview never asked how long: %v", tr.Asked)
-	}
-	if u := k.Evaluate(tr.Findings).Urgency; u >= Urgent {
-		t.Errorf("interview result %s, want below urgent", u)
-	}
-}
-
-// TestInterviewAsksWhatCouldMakeItHomeCare: tiny itchy dots on the chest after a hot run are
-// "within days" while the glass test is not done, until the interview learns of the heat and
-// sweating (prickly heat: another rash's look, the floor rule's exception); with "within
-// days" resting on that unknown answer, the interview asks it and ends at home care.
-func TestInterviewAsksWhatCouldMakeItHomeCare(t *testing.T) {
-	k := bundled(t)
-	const who = `"age_years": 45, "itchy": true, "spot_size": "pinpoint", "location": ["trunk", "skin_folds"], "duration_days": 0.5`
-	known, _ := k.ParseFindings(`{` + who + `, "heat_sweating": true}`)
-	without, _ := k.ParseFindings(`{` + who + `}`)
-	if u := k.Evaluate(without).Urgency; u != Soon {
-		t.Fatalf("with the heat unknown: %s, want soon (the test needs a lowering answer)", u)
-	}
-	tr := k.Simulate(known)
-	if !slices.Contains(tr.Asked, "heat_sweating") {
-		t.Errorf("the interview never asked about heat or sweating: %v", tr.Asked)
-	}
-	if u := k.Evaluate(tr.Findings).Urgency; u != SelfCare {
-		t.Errorf("interview result %s, want self_care", u)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			known, err := k.ParseFindings(`{` + tt.who + `, ` + tt.answer + `}`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			without, _ := k.ParseFindings(`{` + tt.who + `}`)
+			if u := k.Evaluate(without).Urgency; u < tt.without {
+				t.Fatalf("with %s unknown: %s, want at least %s (the test needs a lowering answer)", tt.asked, u, tt.without)
+			}
+			tr := k.Simulate(known)
+			if !slices.Contains(tr.Asked, tt.asked) {
+				t.Errorf("the interview never asked %s: %v", tt.asked, tr.Asked)
+			}
+			if u := k.Evaluate(tr.Findings).Urgency; u > tt.after {
+				t.Errorf("interview result %s, want at most %s", u, tt.after)
+			}
+		})
 	}
 }
 
