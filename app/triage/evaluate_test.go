@@ -424,13 +424,22 @@ func TestSJSRuleAfterANewMedicine(t *testing.T) {
 }
 
 // Chickenpox comes once: blisters that keep coming back, or a cold sore's, are no adult
-// chickenpox beside a fever (NHS), and the rule needs a fever or a contact.
+// chickenpox beside a fever (NHS), and the rule needs a fever or a contact. Its spots start
+// on the face, chest and back; sore blisters on the genitals and nowhere else, with the fever
+// a first attack of genital herpes often brings, are no chickenpox (NICE CKS genital herpes)
+// but a sexual health clinic within days (genital_spots_in_adult).
 func TestAdultChickenpoxRule(t *testing.T) {
-	checkRuleRows(t, bundled(t), "adult_chickenpox", []ruleRow{
+	k := bundled(t)
+	checkRuleRows(t, k, "adult_chickenpox", []ruleRow{
 		{`{"age_years": 30, "blisters": true, "fever": true, "location": ["trunk", "face"]}`, true},
 		{`{"age_years": 30, "blisters": true, "fever": true, "recurring": true, "location": ["face"]}`, false},
 		{`{"age_years": 30, "blisters": true, "fever": true, "cold_sore_recent": true, "location": ["face"]}`, false},
 		{`{"age_years": 30, "blisters": true, "fever": false, "location": ["trunk"]}`, false},
+		{`{"age_years": 30, "blisters": true, "fever": true, "location": ["genitals"]}`, false},
+		{`{"age_years": 30, "blisters": true, "fever": true, "location": ["genitals", "trunk"]}`, true},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{"age_years": 24, "sex": "male", "blisters": true, "ulcers": true, "painful": true, "fever": true, "new_medicine": false, "location": ["genitals"]}`, Soon},
 	})
 }
 
