@@ -600,12 +600,22 @@ func TestDotsFromStrainingInAWellChild(t *testing.T) {
 
 // Itchy tiny spots with heat or sweating have prickly heat's look: petechiae do not itch, so
 // the glass test not done is no reason for a doctor (the tiny-dots floor stands without the
-// itch or the heat).
+// itch or the heat). A baby cannot say it itches: tiny spots in a well baby with no fever
+// after being wrapped up warm have the same look (NHS heat rash); a fever, or not knowing
+// whether there is one or whether the baby is well, keeps the floor.
 func TestPricklyHeatSkipsTheTinyDotsFloor(t *testing.T) {
-	checkRuleRows(t, bundled(t), "pinpoint_glass_test_unknown", []ruleRow{
+	k := bundled(t)
+	checkRuleRows(t, k, "pinpoint_glass_test_unknown", []ruleRow{
 		{`{"age_years": 30, "spot_size": "pinpoint", "itchy": true, "heat_sweating": true, "location": ["trunk"]}`, false},
 		{`{"age_years": 30, "spot_size": "pinpoint", "itchy": true, "location": ["trunk"]}`, true},
 		{`{"age_years": 30, "spot_size": "pinpoint", "heat_sweating": true, "location": ["trunk"]}`, true},
+	})
+	const baby = `"age_years": 0.4, "spot_size": "pinpoint", "heat_sweating": true, "location": ["neck", "skin_folds"]`
+	checkRuleRows(t, k, "child_pinpoint_glass_test_unknown", []ruleRow{
+		{`{` + baby + `, "fever": false, "unwell": false}`, false},
+		{`{` + baby + `, "fever": true, "unwell": false}`, true},
+		{`{` + baby + `, "unwell": false}`, true},
+		{`{` + baby + `}`, true},
 	})
 }
 
@@ -924,6 +934,24 @@ func TestScurvySigns(t *testing.T) {
 	})
 	checkUrgencyRows(t, k, []urgencyRow{
 		{`{"age_years": 60, "sex": "male", "poor_diet": true, "around_hair_follicles": true, "fever": false, "location": ["legs"]}`, Soon},
+	})
+}
+
+// Sore joints and tiredness beside a rash, for a week or more or for a time not said, can be
+// an illness of the whole body such as lupus: a doctor within days for a blood test (NHS
+// lupus; EULAR 2023), though the look alone may lead to ringworm or sunburn. Under 12, or
+// for less than a week (a virus's aches), it is not this rule's.
+func TestRashWithSoreJointsAndTiredness(t *testing.T) {
+	k := bundled(t)
+	checkRuleRows(t, k, "rash_with_sore_joints_and_tiredness", []ruleRow{
+		{`{"age_years": 44, "joint_pain": true, "fatigue": true, "ring_shape": true}`, true},
+		{`{"age_years": 44, "joint_pain": true, "fatigue": true, "duration_days": 30}`, true},
+		{`{"age_years": 44, "joint_pain": true, "fatigue": true, "duration_days": 3}`, false},
+		{`{"age_years": 8, "joint_pain": true, "fatigue": true}`, false},
+		{`{"age_years": 44, "joint_pain": true, "fatigue": false}`, false},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{"age_years": 36, "sex": "female", "ring_shape": true, "sun_exposure": true, "joint_pain": true, "fatigue": true, "itchy": false, "fever": false, "location": ["arms", "neck"]}`, Soon},
 	})
 }
 

@@ -497,6 +497,9 @@ func TestAssessmentsAskWhatTheGuidelineDoes(t *testing.T) {
 		{"a 2-year-old's 2 days of fever",
 			`{"age_years": 2, "fever": true, "fever_days": 2, "runny_nose": true, "glass_test": "fades", "location": ["trunk"], "duration_days": 1}`,
 			[]string{"fever_days"}, []string{"swollen_hands_feet"}, ""},
+		{"a new tablet, a fever and mouth sores",
+			`{"age_years": 31, "new_medicine": true, "fever": true, "ulcers": true, "location": ["mouth", "trunk"]}`,
+			[]string{"ulcers", "blisters", "skin_peeling"}, nil, "sjs_ten"},
 	} {
 		known, err := k.ParseFindings(tt.findings)
 		if err != nil {
@@ -524,5 +527,13 @@ func TestAssessmentsAskWhatTheGuidelineDoes(t *testing.T) {
 	}
 	if _, ok := k.assessing(f.vals); ok {
 		t.Error("a fever with the age unknown asks a young child's assessment")
+	}
+	// A new medicine's rash with no fever and feeling well is not Stevens-Johnson's assessment.
+	f, err = k.ParseFindings(`{"age_years": 31, "new_medicine": true, "fever": false, "unwell": false}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ask, ok := k.assessing(f.vals); ok {
+		t.Errorf("a new medicine with no fever, feeling well, asks %v", ask.Findings)
 	}
 }
