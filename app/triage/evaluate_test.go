@@ -518,9 +518,14 @@ func TestKnockBruisesNeedNoFeverFloor(t *testing.T) {
 // Shaking uncontrollably, or a hot spreading skin infection, is an infection's sign beside
 // breathlessness or cold, mottled skin (NHS sepsis); either alone is not sepsis's rule. Fast
 // or hard breathing with cold, mottled or blue skin or lips is two of NICE NG51's high-risk
-// signs together, an emergency with no fever said, as both signs' own messages say.
+// signs together, an emergency with no fever said, as both signs' own messages say. And the
+// rule's message names a racing heart or severe pain in the legs or arms beside a fever, an
+// infection or shaking, not beside a fever only.
 func TestSepsisSignsWithShiveringOrASkinInfection(t *testing.T) {
 	checkRuleRows(t, bundled(t), "sepsis_signs", []ruleRow{
+		{`{"age_years": 50, "warm_swollen": true, "fast_heartbeat": true, "location": ["legs"]}`, true},
+		{`{"age_years": 50, "shivering": true, "limb_pain": true}`, true},
+		{`{"age_years": 50, "fast_heartbeat": true, "limb_pain": true, "fever": false}`, false},
 		{`{"age_years": 58, "breathing_difficulty": true, "cold_hands_feet": true}`, true},
 		{`{"age_years": 58, "breathing_difficulty": true, "cold_hands_feet": false}`, false},
 		{`{"age_years": 70, "shivering": true, "breathing_difficulty": true}`, true},
