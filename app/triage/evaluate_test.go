@@ -960,6 +960,22 @@ func TestRashWithSoreJointsAndTiredness(t *testing.T) {
 	})
 }
 
+// On a blood thinner, a severe headache can be a bleed inside the head and blood in the poo a
+// bleed in the gut: call an ambulance (NHS, on anticoagulants), as the blood-thinner rule's own
+// message says; bruises on a blood thinner alone stay a doctor today.
+func TestBloodThinnerWithABleedInside(t *testing.T) {
+	k := bundled(t)
+	checkRuleRows(t, k, "blood_thinner_with_a_bleed_inside", []ruleRow{
+		{`{"age_years": 78, "blood_thinner": true, "headache": true, "bruise_like": true}`, true},
+		{`{"age_years": 78, "blood_thinner": true, "bloody_diarrhoea": true}`, true},
+		{`{"age_years": 78, "blood_thinner": false, "headache": true}`, false},
+		{`{"age_years": 78, "blood_thinner": true, "headache": false, "bruise_like": true}`, false},
+	})
+	checkUrgencyRows(t, k, []urgencyRow{
+		{`{"age_years": 78, "blood_thinner": true, "headache": false, "bloody_diarrhoea": false, "bruise_like": true, "fever": false, "unwell": false, "location": ["arms"], "duration_days": 2}`, Urgent},
+	})
+}
+
 // Chest pain or an uneven heartbeat after a tick bite, or with a spreading ring, can be Lyme
 // carditis: a doctor today (NICE NG95), as the cause's own advice says; the heart sign alone,
 // or a tick bite alone, is not this rule's.
